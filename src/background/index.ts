@@ -1,0 +1,2 @@
+// The service worker: kept minimal; features register their listeners here.
+export {};

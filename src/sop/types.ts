@@ -1,0 +1,92 @@
+/** A Standard Operating Procedure as the extension uses it, after validation (see sops/README.md). */
+export interface Sop {
+	/** The file name without `.md`, e.g. `certificado-sem-cei`. */
+	id: string;
+	title: string;
+	summary: string;
+	/** The source document the SOP was written from (a seed file name or a URL). */
+	source: string;
+	/** Optional version label of the SOP text, e.g. `2021-11`. */
+	version?: string;
+	/** Words and phrases agents use for this problem. */
+	keywords: string[];
+	/** Variants agents also type: misspellings, unaccented forms, jargon. */
+	synonyms: string[];
+	/** How the ticket is categorised in Qualitor; absent where the source gives none. */
+	qualitor?: QualitorCategorisation;
+	templates: Templates;
+	/** Variables the templates use besides the built-in ones; the overlay asks the agent for them. */
+	variables: VariableDef[];
+	checklist: Checklist;
+	escalation?: Escalation;
+	sla: SlaEntry[];
+	references: Reference[];
+	/** The procedure as Markdown (untrusted when imported: render it safely). */
+	body: string;
+}
+
+export interface QualitorCategorisation {
+	tipo?: string;
+	/** Category names, level 1 first; 1 to 3 of them. */
+	categorias?: string[];
+	prioridade?: string;
+}
+
+export interface Templates {
+	titulo?: string;
+	descricao?: string;
+	/** Goes to "Descrição da solução" (`dsacaocorretiva`). */
+	solucao?: string;
+	/** Additional fields by their visible label, e.g. `"Descrição para subchamado"`, `"Encaminhar"`. */
+	adicionais: Record<string, string>;
+}
+
+export interface VariableDef {
+	name: string;
+	label: string;
+	/** Optional hint shown in the input. */
+	placeholder?: string;
+}
+
+export interface ChecklistItem {
+	text: string;
+	/** What the overlay can verify in the form before saving. */
+	check?: FormCheck;
+}
+
+export type FormCheck =
+	| { kind: 'phones'; min: number }
+	| { kind: 'email' }
+	| { kind: 'field'; label: string };
+
+export interface Checklist {
+	/** Steps for the agent to follow / verify. */
+	verify: ChecklistItem[];
+	/** What to ask the client. */
+	ask: ChecklistItem[];
+	/** What to tell the client. */
+	tell: ChecklistItem[];
+}
+
+export interface Escalation {
+	/** Team the ticket is forwarded to, e.g. `Relacionamento`. */
+	team: string;
+	note?: string;
+}
+
+export interface SlaEntry {
+	label: string;
+	/** Deadline in minutes, counted from the ticket's opening. */
+	minutes: number;
+	/** When this deadline applies, e.g. `Defeito com paralisação`. */
+	when?: string;
+}
+
+export interface Reference {
+	title: string;
+	url?: string;
+}
+
+/** Variables every template may use; the page or the clock gives them. */
+export const BUILTIN_VARIABLES = ['saudacao', 'cliente', 'contato', 'data', 'hora'] as const;
+export type BuiltinVariable = (typeof BUILTIN_VARIABLES)[number];

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import manifest from './manifest.json' with { type: 'json' };
+import { sopLibrary } from './build/sop-library-plugin.ts';
+
+export default defineConfig({
+	plugins: [sopLibrary({ dir: 'sops' }), preact(), crx({ manifest })],
+	build: {
+		target: 'es2022',
+		minify: true,
+		sourcemap: false,
+		emptyOutDir: true,
+	},
+	// Nothing is fetched from outside the extension; keep dev-server HMR off the content script.
+	server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { sopLibrary } from './build/sop-library-plugin.ts';
+
+export default defineConfig({
+	plugins: [sopLibrary({ dir: 'sops' }), preact()],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/e2e/**'], environment: 'node' },
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+});
