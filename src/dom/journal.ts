@@ -1,0 +1,203 @@
+import { dispatchEdit, setNativeValue } from './events.ts';
+import { isSelect, isTextField } from './fillable.ts';
+import { normalize } from './normalize.ts';
+
+export type Writable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+export type PriorState =
+	| { kind: 'text'; value: string }
+	| { kind: 'select'; index: number; value: string; text: string };
+
+export interface JournalEntry {
+	/** `#id`, or `[name=…]` when the element has no id: how the element is found again after a re-render. */
+	readonly key: string;
+	readonly id: string;
+	readonly name: string;
+	readonly tag: 'input' | 'textarea' | 'select';
+	/** The element as it was when recorded; may have left the page since. */
+	readonly element: Writable;
+	/** How the field is called in messages ("Categoria 2"). */
+	readonly label: string;
+	readonly group: string | undefined;
+	readonly prior: PriorState;
+	/** For text fields: the value the apply left there, to notice a person's later edits. */
+	written: string | undefined;
+}
+
+export interface UndoProblem {
+	what: string;
+	why: string;
+}
+
+export interface UndoReport {
+	restored: string[];
+	problems: UndoProblem[];
+}
+
+export interface UndoOptions {
+	signal?: AbortSignal;
+	/** Restore text fields even when a person edited them after the apply (their edit is lost). */
+	overwriteEdits?: boolean;
+}
+
+/** Undoes a group of entries as a whole (the category cascade must go level 1 first, waiting for loads). */
+export type GroupRestorer = (entries: readonly JournalEntry[], options: UndoOptions) => Promise<UndoReport>;
+
+/**
+ * Remembers, before each write, what a field held, so an apply can be undone exactly. Only the first
+ * record per field counts: that is the value from before the apply.
+ */
+export class Journal {
+	readonly #doc: Document;
+	readonly #entries: JournalEntry[] = [];
+	readonly #restorers = new Map<string, GroupRestorer>();
+
+	constructor(doc: Document) {
+		this.#doc = doc;
+	}
+
+	get entries(): readonly JournalEntry[] {
+		return this.#entries;
+	}
+
+	/** Lets the layer that knows the page undo a group its own way. */
+	useRestorer(group: string, restorer: GroupRestorer): void {
+		this.#restorers.set(group, restorer);
+	}
+
+	record(element: Writable, meta: { label?: string | undefined; group?: string | undefined } = {}): JournalEntry {
+		const key = keyOf(element);
+		const known = this.#entries.find((e) => e.key === key || e.element === element);
+		if (known) return known;
+		const entry: JournalEntry = {
+			key,
+			id: element.id,
+			name: element.getAttribute('name') ?? '',
+			tag: element.localName as JournalEntry['tag'],
+			element,
+			label: meta.label ?? (element.id || element.getAttribute('name') || element.localName),
+			group: meta.group,
+			prior: snapshot(element),
+			written: undefined,
+		};
+		this.#entries.push(entry);
+		return entry;
+	}
+
+	/** Drops the record of a write that did not happen after all. */
+	forget(element: Writable): void {
+		const index = this.#entries.findIndex((e) => e.element === element);
+		if (index >= 0) this.#entries.splice(index, 1);
+	}
+
+	noteWritten(element: Writable): void {
+		const entry = this.#entries.find((e) => e.element === element || e.key === keyOf(element));
+		if (entry && isTextField(element)) entry.written = element.value;
+	}
+
+	/** Restores everything recorded, newest first; a group is restored by its restorer as one step. */
+	async undo(options: UndoOptions = {}): Promise<UndoReport> {
+		const report: UndoReport = { restored: [], problems: [] };
+		const doneGroups = new Set<string>();
+		for (const entry of [...this.#entries].reverse()) {
+			if (options.signal?.aborted) {
+				report.problems.push({ what: entry.label, why: 'Desfazer foi cancelado antes deste campo.' });
+				continue;
+			}
+			if (entry.group === undefined) {
+				merge(report, restoreEntry(this.#doc, entry, options));
+				continue;
+			}
+			if (doneGroups.has(entry.group)) continue;
+			doneGroups.add(entry.group);
+			const members = this.#entries.filter((e) => e.group === entry.group);
+			const restorer = this.#restorers.get(entry.group);
+			if (restorer) {
+				try {
+					merge(report, await restorer(members, options));
+				} catch (error) {
+					report.problems.push({ what: entry.group, why: `Erro ao desfazer: ${String(error)}` });
+				}
+			} else {
+				for (const member of members) merge(report, restoreEntry(this.#doc, member, options));
+			}
+		}
+		return report;
+	}
+}
+
+function merge(into: UndoReport, from: UndoReport): void {
+	into.restored.push(...from.restored);
+	into.problems.push(...from.problems);
+}
+
+function keyOf(element: Writable): string {
+	if (element.id) return `#${element.id}`;
+	const name = element.getAttribute('name');
+	return name ? `${element.localName}[name="${name}"]` : `?${element.localName}`;
+}
+
+function snapshot(element: Writable): PriorState {
+	if (isSelect(element)) {
+		const option = element.options[element.selectedIndex];
+		return { kind: 'select', index: element.selectedIndex, value: element.value, text: option?.text ?? '' };
+	}
+	return { kind: 'text', value: element.value };
+}
+
+/** The recorded element if still on the page, else the one that now carries its id or name. */
+export function findEntryElement(doc: Document, entry: JournalEntry): Writable | null {
+	if (entry.element.isConnected) return entry.element;
+	const candidates: Element[] = [];
+	if (entry.id) {
+		const byId = doc.getElementById(entry.id);
+		if (byId) candidates.push(byId);
+	} else if (entry.name) {
+		candidates.push(...doc.getElementsByName(entry.name));
+	}
+	const found = candidates.find((c) => c.localName === entry.tag);
+	return (found as Writable | undefined) ?? null;
+}
+
+/** Puts one field back to its recorded value, firing edit events only when something changes. */
+export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOptions = {}): UndoReport {
+	const element = findEntryElement(doc, entry);
+	if (!element) {
+		return { restored: [], problems: [{ what: entry.label, why: 'O campo não está mais na página.' }] };
+	}
+	const prior = entry.prior;
+	if (prior.kind === 'text') {
+		if (!isTextField(element)) return problem(entry, 'O campo mudou de tipo.');
+		if (element.value === prior.value) return { restored: [entry.label], problems: [] };
+		if (!options.overwriteEdits && entry.written !== undefined && element.value !== entry.written) {
+			return problem(entry, 'Foi editado depois de aplicar; não foi desfeito para não perder o que foi digitado.');
+		}
+		setNativeValue(element, prior.value);
+		dispatchEdit(element);
+		return element.value === prior.value ? { restored: [entry.label], problems: [] } : problem(entry, 'A página recusou o valor anterior.');
+	}
+	if (!isSelect(element)) return problem(entry, 'O campo mudou de tipo.');
+	const index = priorOptionIndex(element, prior);
+	if (index === undefined) return problem(entry, `A opção anterior "${prior.text.trim()}" não existe mais.`);
+	if (element.selectedIndex !== index) {
+		element.selectedIndex = index;
+		dispatchEdit(element);
+	}
+	return { restored: [entry.label], problems: [] };
+}
+
+/** Option values can change when Qualitor re-renders a level, texts rarely: match both, then either. */
+export function priorOptionIndex(select: HTMLSelectElement, prior: Extract<PriorState, { kind: 'select' }>): number | undefined {
+	if (prior.index < 0) return -1;
+	const options = [...select.options];
+	const text = normalize(prior.text);
+	const found =
+		options.find((o) => o.value === prior.value && normalize(o.text) === text) ??
+		options.find((o) => normalize(o.text) === text) ??
+		options.find((o) => o.value === prior.value && prior.value !== '');
+	return found?.index;
+}
+
+function problem(entry: JournalEntry, why: string): UndoReport {
+	return { restored: [], problems: [{ what: entry.label, why }] };
+}
