@@ -40,7 +40,7 @@ const PLURALS: [string, string][] = [
 ];
 const SUFFIXES = ['amente', 'mente', 'ando', 'endo', 'indo', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'ar', 'er', 'ir'];
 
-/** A light Portuguese stemmer (plural, verbal and gender endings); stable on its own output. */
+/** A light Portuguese stemmer (plural, verbal and gender endings), applied alike to SOPs and to queries. */
 export function stem(word: string): string {
 	if (word.length <= 3 || /\d/.test(word)) return word;
 	let w = word;
