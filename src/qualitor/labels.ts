@@ -1,0 +1,71 @@
+import { normalize } from '../dom/normalize.ts';
+
+export type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const CONTROL = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), textarea, select';
+const SKIP_TEXT_IN = new Set(['select', 'option', 'textarea', 'button', 'script', 'style', 'input']);
+
+/** A label's words as compared: "  Descrição*: " and "descricao" are the same label. */
+export function normalizeLabel(text: string): string {
+	return normalize(text.replace(/[*:]/g, ' '));
+}
+
+/**
+ * The form controls a visible label names, in document order: `<label for>`, a `<label>` wrapping
+ * the control, or a table cell (`<td class="LABEL">Descrição*:</td><td><textarea>`) whose text is the
+ * label, with the control in the same cell after the text or in one of the next two cells.
+ */
+export function findByLabel(root: ParentNode, labels: readonly string[]): Control[] {
+	const wanted = new Set(labels.map(normalizeLabel).filter((l) => l !== ''));
+	if (wanted.size === 0) return [];
+	const found: Control[] = [];
+	const add = (control: Element | null | undefined): void => {
+		if (control && control.matches(CONTROL) && !found.includes(control as Control)) found.push(control as Control);
+	};
+	const doc = (root as Node).ownerDocument ?? (root as Document);
+	for (const label of root.querySelectorAll('label')) {
+		if (!wanted.has(normalizeLabel(leadingText(label)))) continue;
+		add(label.htmlFor ? doc.getElementById(label.htmlFor) : label.querySelector(CONTROL));
+	}
+	for (const cell of root.querySelectorAll('td, th, .LABEL')) {
+		if (!wanted.has(normalizeLabel(leadingText(cell)))) continue;
+		const inside = controlAfterText(cell);
+		if (inside) {
+			add(inside);
+			continue;
+		}
+		let sibling = cell.nextElementSibling;
+		for (let hops = 0; sibling && hops < 2; hops++, sibling = sibling.nextElementSibling) {
+			const control = sibling.matches(CONTROL) ? sibling : sibling.querySelector(CONTROL);
+			if (control) {
+				add(control);
+				break;
+			}
+		}
+	}
+	return found.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+}
+
+/** The text before an element's first control: the label part of "Descrição: <textarea>". */
+function leadingText(element: Element): string {
+	let text = '';
+	const walk = (node: Node): boolean => {
+		for (const child of node.childNodes) {
+			if (child.nodeType === 3) text += child.nodeValue ?? '';
+			else if (child.nodeType === 1) {
+				const el = child as Element;
+				if (el.matches(CONTROL)) return true;
+				if (SKIP_TEXT_IN.has(el.localName)) continue;
+				if (walk(el)) return true;
+			}
+			if (text.length > 200) return true; // not a label: a container of many things
+		}
+		return false;
+	};
+	walk(element);
+	return text.length > 200 ? '' : text;
+}
+
+function controlAfterText(cell: Element): Element | null {
+	return cell.querySelector(CONTROL);
+}

@@ -1,0 +1,77 @@
+import { choosableTexts } from '../dom/select-option.ts';
+import { waitFor, type WaitResult } from '../dom/wait.ts';
+
+/** `#divLoading` exists (and shows) only while one of Qualitor's AJAX loads runs. */
+export function isLoading(doc: Document): boolean {
+	const indicator = doc.getElementById('divLoading');
+	if (!indicator) return false;
+	if (indicator.hidden) return false;
+	const style = doc.defaultView?.getComputedStyle(indicator);
+	return !(style && (style.display === 'none' || style.visibility === 'hidden'));
+}
+
+/** What a select looked like before a change that should reload it. */
+export interface SelectSnapshot {
+	element: HTMLSelectElement | null;
+	options: string;
+}
+
+export function snapshotSelect(select: HTMLSelectElement | null): SelectSnapshot {
+	return { element: select, options: select ? signature(select) : '' };
+}
+
+function signature(select: HTMLSelectElement): string {
+	return [...select.options].map((o) => `${o.value}\u0000${o.text}`).join('\u0001');
+}
+
+export interface LoadWait {
+	timeoutMs: number;
+	/** How long to trust an unchanged level when no loading indicator was ever seen. */
+	settleMs: number;
+	signal?: AbortSignal | undefined;
+	what: string;
+}
+
+/**
+ * Waits until `query()` gives a select with real options (more than a placeholder), no load is
+ * running, and - when `before` is given - the select is not the stale one from before the change:
+ * a load was seen, the element was replaced, its options changed, or `settleMs` passed.
+ */
+export function waitForLevel(
+	doc: Document,
+	query: () => HTMLSelectElement | null,
+	before: SelectSnapshot | null,
+	options: LoadWait,
+): Promise<WaitResult<HTMLSelectElement>> {
+	const started = Date.now();
+	let sawLoading = false;
+	return waitFor(
+		() => {
+			if (isLoading(doc)) {
+				sawLoading = true;
+				return null;
+			}
+			const select = query();
+			if (!select || choosableTexts(select).length === 0) return null;
+			if (!before || sawLoading || select !== before.element || signature(select) !== before.options) return select;
+			return Date.now() - started >= options.settleMs ? select : null;
+		},
+		{ root: doc, timeoutMs: options.timeoutMs, signal: options.signal, what: options.what, pollMs: 50 },
+	);
+}
+
+/** Waits for the load a change started (if any) to finish. */
+export function waitForQuiet(doc: Document, options: LoadWait): Promise<WaitResult<true>> {
+	const started = Date.now();
+	let sawLoading = false;
+	return waitFor(
+		() => {
+			if (isLoading(doc)) {
+				sawLoading = true;
+				return null;
+			}
+			return sawLoading || Date.now() - started >= options.settleMs ? true : null;
+		},
+		{ root: doc, timeoutMs: options.timeoutMs, signal: options.signal, what: options.what, pollMs: 50 },
+	);
+}
