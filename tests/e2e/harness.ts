@@ -170,3 +170,41 @@ export function isLocalUrl(url: string): boolean {
 	if (protocol === 'chrome-extension:' || protocol === 'data:' || protocol === 'blob:' || url === 'about:blank') return true;
 	return hostname === '127.0.0.1' || hostname === 'localhost' || hostname.endsWith('.qualitorsoftware.com');
 }
+
+/**
+ * URLs of the frames of `page` in which the extension has a content-script world. Proves the manifest's
+ * match patterns covered the page without relying on anything the content script draws.
+ */
+export async function contentScriptFrames(page: Page, extensionId: string): Promise<string[]> {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		const frameIds = new Set<string>();
+		cdp.on('Runtime.executionContextCreated', ({ context }) => {
+			const aux = context.auxData as { type?: string; frameId?: string } | undefined;
+			if (aux?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}` && aux.frameId) frameIds.add(aux.frameId);
+		});
+		await cdp.send('Runtime.enable'); // replays every existing context as an event before it resolves
+		const { frameTree } = await cdp.send('Page.getFrameTree');
+		const urls: string[] = [];
+		type Tree = typeof frameTree;
+		const walk = (tree: Tree) => {
+			if (frameIds.has(tree.frame.id)) urls.push(tree.frame.url);
+			for (const child of tree.childFrames ?? []) walk(child);
+		};
+		walk(frameTree);
+		return urls;
+	} finally {
+		await cdp.detach().catch(() => undefined);
+	}
+}
+
+/** Polls contentScriptFrames until a frame whose URL contains `urlPart` has the content script. */
+export async function waitForContentScript(page: Page, extensionId: string, urlPart: string, timeoutMs = 10_000): Promise<string[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const urls = await contentScriptFrames(page, extensionId);
+		if (urls.some((u) => u.includes(urlPart))) return urls;
+		if (Date.now() > deadline) throw new Error(`No content script of ${extensionId} in a frame matching "${urlPart}" within ${timeoutMs} ms; frames with it: ${JSON.stringify(urls)}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
