@@ -87,7 +87,7 @@ function fromOpenssl(text: string): Source {
 	return { kind: 'items', format: 'openssl', items, emails };
 }
 
-const OID_AT = /(?:OID\.)?(?<![\d.])([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:))/g;
+const OID_AT = /(?<![\d.])(?:OID\.)?([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:))/gi;
 const LABELS = /(?:outro\s+nome|other\s+name|nome\s+alternativo[^\n:]*|subject\s+alternative\s+name[^\n:]*)\s*:/gi;
 const EMAIL_LABEL = /(?:nome\s+rfc822|rfc822\s+name|e-?mail)\s*[=:]\s*([^\s,;]+@[^\s,;]+)/gi;
 const HEX_PAIRS = /^(?:[0-9a-f]{2}[\s:-]*)+$/i;
