@@ -225,6 +225,7 @@ function categoryRestorer(doc: Document, limits: Limits): GroupRestorer {
 					report.problems.push({ what: entry.label, why: 'Desfazer foi cancelado.' });
 					break;
 				}
+				reloaded = false;
 				element = findEntryElement(doc, entry);
 			}
 			if (!element) {

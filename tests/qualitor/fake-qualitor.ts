@@ -147,8 +147,9 @@ export function mountFakeQualitor(doc: Document, options: FakeOptions = {}): Fak
 	};
 
 	const render = (): void => {
+		const cell = doc.getElementById(ids.cell);
+		if (!cell) return;
 		fake.renders++;
-		const cell = doc.getElementById(ids.cell)!;
 		const tipo = tipoSelect.options[tipoSelect.selectedIndex]?.text ?? '';
 		let node: CategoryTree | undefined = tipos[tipo];
 		const html: string[] = [];
@@ -203,6 +204,7 @@ export function mountFakeQualitor(doc: Document, options: FakeOptions = {}): Fak
 		}
 		if (chosenText !== undefined && chosenText === options.hangOn) return;
 		setTimeout(() => {
+			if (!tipoSelect.isConnected) return; // a load finishing after the test moved on
 			render();
 			doc.getElementById('divLoading')?.remove();
 		}, delay);
