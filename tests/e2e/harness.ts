@@ -43,7 +43,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 		context = await chromium.launchPersistentContext(userDataDir, {
 			executablePath: CHROMIUM_PATH,
 			headless,
-			// Playwright passes --disable-extensions by default; it would cancel --load-extension.
+			// Playwright adds --disable-extensions. Chromium 156 lets --disable-extensions-except win over it,
+			// but not depending on that precedence keeps other Chromium versions working.
 			ignoreDefaultArgs: ['--disable-extensions'],
 			args: [
 				'--no-sandbox',
