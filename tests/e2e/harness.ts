@@ -14,6 +14,8 @@ export interface LaunchOptions {
 	args?: string[];
 	/** How long to wait for the extension's service worker before giving up. */
 	workerTimeoutMs?: number;
+	/** Page viewport; null lets a headed window size the page. Default: Playwright's 1280x720. */
+	viewport?: { width: number; height: number } | null;
 }
 
 export interface LaunchedExtension {
@@ -32,6 +34,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 		hostMap = true,
 		args = [],
 		workerTimeoutMs = 15_000,
+		viewport,
 	} = options;
 	const abs = resolve(extensionDir);
 	await access(join(abs, 'manifest.json')).catch(() => {
@@ -43,6 +46,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 		context = await chromium.launchPersistentContext(userDataDir, {
 			executablePath: CHROMIUM_PATH,
 			headless,
+			...(viewport !== undefined ? { viewport } : {}),
 			// Playwright adds --disable-extensions. Chromium 156 lets --disable-extensions-except win over it,
 			// but not depending on that precedence keeps other Chromium versions working.
 			ignoreDefaultArgs: ['--disable-extensions'],
