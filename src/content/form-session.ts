@@ -1,0 +1,102 @@
+import { applySop, undoApply, type ApplyReport, type DoneItem } from '../qualitor/apply.ts';
+import { findMissingChecks } from '../qualitor/checks.ts';
+import { findTicketForm } from '../qualitor/detect.ts';
+import { checkFieldHealth, FIELD_NAMES, findField } from '../qualitor/fields.ts';
+import { readPageValues } from '../qualitor/page-values.ts';
+import { planFields } from '../sop/plan.ts';
+import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
+import { readTicketText, watchTicketText } from './ticket-text.ts';
+
+const OUTCOME_WORDS: Record<DoneItem['outcome'], string> = {
+	filled: 'preenchido',
+	appended: 'texto do SOP acrescentado após o que já estava escrito',
+	unchanged: 'já continha o texto do SOP',
+	selected: 'selecionado',
+	already: 'já estava selecionado',
+};
+
+const describe = (d: DoneItem) => `${d.what}: ${d.text ? `${d.text} (${OUTCOME_WORDS[d.outcome]})` : OUTCOME_WORDS[d.outcome]}`;
+
+/** Binds the overlay to the ticket form of this document; null when there is none. */
+export function createFormSession(doc: Document): FormSession | null {
+	const form = findTicketForm(doc);
+	if (!form) return null;
+	const { mode } = form;
+	const controller = new AbortController();
+	const firstSeen = new Date();
+	const openedAt = readPageValues(doc).dataAberturaDate;
+	// Applies stack up; "Desfazer" takes the form back to before the first one.
+	const applied: ApplyReport[] = [];
+	let saveCallback: (() => void) | undefined;
+
+	doc.addEventListener(
+		'click',
+		(event) => {
+			const save = findField(doc, 'processar', { mode })?.element;
+			const target = event.target as Node | null;
+			if (save && target && (save === target || save.contains(target))) {
+				try {
+					saveCallback?.();
+				} catch (error) {
+					console.warn('[SOP Assist]', error);
+				}
+			}
+		},
+		{ capture: true, signal: controller.signal },
+	);
+
+	return {
+		mode,
+		openedAt: openedAt ?? firstSeen,
+		openedAtKnown: Boolean(openedAt),
+		readText: () => readTicketText(doc, mode),
+		watchText: (onChange) => watchTicketText(doc, mode, onChange, controller.signal),
+		health() {
+			const h = checkFieldHealth(doc, { mode });
+			return { found: h.found.length, expected: h.found.length + h.missing.length, missing: h.missing.map((k) => FIELD_NAMES[k]) };
+		},
+		pageValues() {
+			const v = readPageValues(doc);
+			const out: Record<string, string> = {};
+			if (v.cliente) out.cliente = v.cliente;
+			if (v.contato) out.contato = v.contato;
+			return out;
+		},
+		async apply(sop, values): Promise<ApplyOutcome> {
+			const plan = planFields(sop, values);
+			const report = await applySop(
+				doc,
+				{
+					categorisation: sop.qualitor,
+					fields: { titulo: plan.titulo, descricao: plan.descricao, solucao: plan.solucao },
+					adicionais: plan.adicionais,
+				},
+				{ mode },
+			);
+			applied.push(report);
+			return {
+				done: report.done.map(describe),
+				notDone: [
+					...report.notDone,
+					...plan.skipped.map((s) => ({ what: s.field, why: `não preenchido: faltam ${s.missing.join(', ')}` })),
+				],
+				canUndo: true,
+				workMs: report.timing.workMs,
+			};
+		},
+		async undo(): Promise<UndoOutcome> {
+			const outcome: UndoOutcome = { restored: 0, problems: [] };
+			for (let report = applied.pop(); report; report = applied.pop()) {
+				const undone = await undoApply(report);
+				outcome.restored += undone.restored.length;
+				outcome.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
+			}
+			return outcome;
+		},
+		missingChecks: (sop) =>
+			findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], { mode }).map((m) => m.item),
+		onSave(callback) {
+			saveCallback = callback;
+		},
+	};
+}

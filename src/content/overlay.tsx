@@ -1,0 +1,35 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import css from './ui/overlay.css?inline';
+import { createFormSession } from './form-session.ts';
+import { isMessage } from '../messages.ts';
+import { Overlay, type OverlayApi } from './ui/Overlay.tsx';
+
+/**
+ * Mounts the overlay in a shadow root (open, so tests and assistive tech can reach it) on a host that
+ * carries `data-sop-assist`. Everything that can fail is contained here: the Qualitor page must never
+ * see an exception from the extension.
+ */
+export function mountOverlay(doc: Document): void {
+	if (doc.querySelector('[data-sop-assist]')) return;
+	const session = createFormSession(doc);
+	if (!session) return;
+	const host = doc.createElement('div');
+	host.setAttribute('data-sop-assist', '');
+	const shadow = host.attachShadow({ mode: 'open' });
+	const style = doc.createElement('style');
+	style.textContent = css;
+	const container = doc.createElement('div');
+	shadow.append(style, container);
+	(doc.body ?? doc.documentElement).append(host);
+
+	let api: OverlayApi | undefined;
+	render(<Overlay session={session} host={host} expose={(a) => (api = a)} />, container);
+	doc.documentElement.dataset.qualitorSopAssist = 'ready';
+
+	browser.runtime.onMessage.addListener((message: unknown) => {
+		// Only the frame that holds a ticket form answers; other frames stay silent.
+		if (isMessage(message, 'open-sop') && api?.open(message.id)) return Promise.resolve({ ok: true });
+		return undefined;
+	});
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { searchByName, suggest, type Suggestion } from '../../sop/search.ts';
+import type { Sop } from '../../sop/types.ts';
+import { t } from '../../ui/i18n.ts';
+import type { FormSession } from '../session.ts';
+import { getSop, sopIndex } from '../sop-library.ts';
+import { SopView } from './SopView.tsx';
+import { SuggestionList } from './Suggestions.tsx';
+
+export interface OverlayApi {
+	/** Opens a SOP in the panel (from the popup's "Certificado sem CEI" button). */
+	open(id: string): boolean;
+}
+
+interface Props {
+	session: FormSession;
+	host: HTMLElement;
+	/** Lets the mount code reach the panel from outside (runtime messages). */
+	expose(api: OverlayApi): void;
+}
+
+/** Alt+Shift+S focuses the panel from anywhere in the page. */
+const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
+
+export function Overlay({ session, host, expose }: Props) {
+	const [expanded, setExpanded] = useState(true);
+	const [side, setSide] = useState<'right' | 'left'>('right');
+	const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+	const [query, setQuery] = useState('');
+	const [openId, setOpenId] = useState<string | null>(null);
+	const [applied, setApplied] = useState<Sop | null>(null);
+	const [warning, setWarning] = useState<string[] | null>(null);
+	const [health] = useState(() => session.health());
+	const panel = useRef<HTMLElement>(null);
+
+	const refresh = useCallback(() => setSuggestions(suggest(sopIndex(), session.readText())), [session]);
+	useEffect(() => {
+		refresh();
+		session.watchText(refresh);
+	}, [session, refresh]);
+
+	const focusPanel = () => requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[data-sop-id], input, button')?.focus());
+	const open = (id: string) => {
+		if (!getSop(id)) return false;
+		setExpanded(true);
+		setOpenId(id);
+		requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[data-action="apply"]')?.focus());
+		return true;
+	};
+	expose({ open });
+
+	useEffect(() => {
+		const doc = host.ownerDocument;
+		const onKey = (e: KeyboardEvent) => {
+			if (!isShortcut(e)) return;
+			e.preventDefault();
+			setExpanded(true);
+			focusPanel();
+		};
+		// Never cover the field being typed in: move to the other side when it would.
+		const onFocus = (e: FocusEvent) => {
+			const target = e.target as Element | null;
+			if (!target || target === host || !panel.current || typeof target.getBoundingClientRect !== 'function') return;
+			const a = target.getBoundingClientRect();
+			const b = panel.current.getBoundingClientRect();
+			const overlaps = a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+			if (overlaps) setSide((s) => (s === 'right' ? 'left' : 'right'));
+		};
+		doc.addEventListener('keydown', onKey, true);
+		doc.addEventListener('focusin', onFocus, true);
+		return () => {
+			doc.removeEventListener('keydown', onKey, true);
+			doc.removeEventListener('focusin', onFocus, true);
+		};
+	}, [host]);
+
+	useEffect(() => {
+		session.onSave(() => {
+			const sop = applied ?? (openId ? getSop(openId) : undefined);
+			if (!sop) return;
+			const missing = session.missingChecks(sop).map((item) => item.text);
+			if (!missing.length) return;
+			setWarning(missing);
+			setOpenId(sop.id);
+			setExpanded(true);
+		});
+	}, [session, applied, openId]);
+
+	const onPanelKey = (e: KeyboardEvent) => {
+		if (e.key !== 'Escape') return;
+		e.stopPropagation();
+		if (openId) setOpenId(null);
+		else setExpanded(false);
+	};
+
+	const sop = openId ? getSop(openId) : undefined;
+	const byName = query.trim() ? searchByName(sopIndex(), query) : [];
+
+	if (!expanded) {
+		return (
+			<button type="button" class={`pill ${side}`} onClick={() => (setExpanded(true), focusPanel())} title={t('overlayShortcutHint')}>
+				SOP{suggestions.length ? <span class="badge">{suggestions.length}</span> : null}
+			</button>
+		);
+	}
+
+	return (
+		<aside class={`panel ${side}`} ref={panel} aria-label={t('overlayName')} onKeyDown={onPanelKey}>
+			<header>
+				<strong>{t('overlayName')}</strong>
+				<span
+					class={`health ${health.missing.length ? 'bad' : 'ok'}`}
+					title={health.missing.length ? t('overlayHealthMissing', health.missing.join(', ')) : t('overlayHealthOk')}
+				>
+					{t('overlayHealth', health.found, health.expected)}
+				</span>
+				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
+					⇄
+				</button>
+				<button type="button" class="icon" onClick={() => setExpanded(false)} aria-label={t('overlayCollapse')}>
+					–
+				</button>
+			</header>
+			<div class="body">
+				{sop ? (
+					<SopView
+						key={sop.id}
+						sop={sop}
+						session={session}
+						onBack={() => (setOpenId(null), setWarning(null))}
+						warning={warning}
+						onDismissWarning={() => setWarning(null)}
+						onApplied={setApplied}
+					/>
+				) : (
+					<>
+						<h2 class="section">{t('overlaySuggestions')}</h2>
+						{suggestions.length ? (
+							<SuggestionList items={suggestions} label={t('overlaySuggestions')} onOpen={open} />
+						) : (
+							<p class="hint">{t('overlayNoSuggestion')}</p>
+						)}
+						<label class="search">
+							<span>{t('overlaySearchByName')}</span>
+							<input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+						</label>
+						{query.trim() &&
+							(byName.length ? (
+								<SuggestionList items={byName} label={t('overlaySearchByName')} onOpen={open} />
+							) : (
+								<p class="hint">{t('overlayNothingFound')}</p>
+							))}
+					</>
+				)}
+			</div>
+		</aside>
+	);
+}

@@ -1,0 +1,52 @@
+import { useRef } from 'preact/hooks';
+import type { Suggestion } from '../../sop/search.ts';
+import { t } from '../../ui/i18n.ts';
+
+interface Props {
+	items: readonly { id: string; title: string; score?: number; matched?: readonly string[] }[];
+	label: string;
+	onOpen(id: string): void;
+}
+
+/** A listbox: arrows move, Enter or click opens the SOP. */
+export function SuggestionList({ items, label, onOpen }: Props) {
+	const list = useRef<HTMLUListElement>(null);
+	const focusAt = (i: number) => {
+		const options = list.current?.querySelectorAll<HTMLElement>('[role="option"]');
+		if (!options?.length) return;
+		options[(i + options.length) % options.length]!.focus();
+	};
+	const onKeyDown = (event: KeyboardEvent, i: number, id: string) => {
+		if (event.key === 'ArrowDown') focusAt(i + 1);
+		else if (event.key === 'ArrowUp') focusAt(i - 1);
+		else if (event.key === 'Enter' || event.key === ' ') onOpen(id);
+		else return;
+		event.preventDefault();
+		event.stopPropagation();
+	};
+	return (
+		<ul class="suggestions" role="listbox" aria-label={label} ref={list}>
+			{items.map((item, i) => (
+				<li
+					key={item.id}
+					role="option"
+					aria-selected={false}
+					tabIndex={i === 0 ? 0 : -1}
+					data-sop-id={item.id}
+					onClick={() => onOpen(item.id)}
+					onKeyDown={(e) => onKeyDown(e, i, item.id)}
+				>
+					<span class="suggestion-title">{item.title}</span>
+					{item.score !== undefined && <span class="score" title={t('overlayConfidence')}>{Math.round(item.score * 100)}%</span>}
+					{item.matched?.length ? (
+						<span class="matched">
+							{t('overlayMatchedBy')} {item.matched.map((w) => <mark key={w}>{w}</mark>)}
+						</span>
+					) : null}
+				</li>
+			))}
+		</ul>
+	);
+}
+
+export type { Suggestion };
