@@ -101,8 +101,10 @@ async function waitForServiceWorker(context: BrowserContext, timeoutMs: number):
 export interface PageProblem {
 	kind: 'pageerror' | 'console' | 'requestfailed';
 	text: string;
-	/** URL of the frame (or request) the problem came from. */
+	/** URL of the script, frame or request the problem came from. */
 	url: string;
+	/** Raised by an extension script (content script) rather than by the page's own code. */
+	fromExtension: boolean;
 }
 
 /**
@@ -111,13 +113,23 @@ export interface PageProblem {
  */
 export function recordPageProblems(page: Page): { problems: PageProblem[]; stop(): void } {
 	const problems: PageProblem[] = [];
-	const onError = (error: Error) => problems.push({ kind: 'pageerror', text: `${error.name}: ${error.message}`, url: page.url() });
+	const onError = (error: Error) => {
+		// Content-script exceptions surface here too; their stack names the chrome-extension:// script.
+		const scriptUrl = /chrome-extension:\/\/[^\s)]+/.exec(error.stack ?? '')?.[0];
+		problems.push({ kind: 'pageerror', text: `${error.name}: ${error.message}`, url: scriptUrl ?? page.url(), fromExtension: scriptUrl !== undefined });
+	};
 	const onConsole = (message: import('playwright-core').ConsoleMessage) => {
 		if (message.type() !== 'error') return;
-		problems.push({ kind: 'console', text: message.text(), url: message.location().url || page.url() });
+		const url = message.location().url || page.url();
+		problems.push({ kind: 'console', text: message.text(), url, fromExtension: url.startsWith('chrome-extension://') });
 	};
 	const onFailed = (request: import('playwright-core').Request) =>
-		problems.push({ kind: 'requestfailed', text: request.failure()?.errorText ?? 'failed', url: request.url() });
+		problems.push({
+			kind: 'requestfailed',
+			text: request.failure()?.errorText ?? 'failed',
+			url: request.url(),
+			fromExtension: request.url().startsWith('chrome-extension://'),
+		});
 	page.on('pageerror', onError);
 	page.on('console', onConsole);
 	page.on('requestfailed', onFailed);
