@@ -58,7 +58,7 @@ export function choosableTexts(select: HTMLSelectElement): string[] {
 	return [...select.options].filter((o) => !isPlaceholder(o)).map((o) => o.text.trim());
 }
 
-export function isPlaceholder(option: HTMLOptionElement): boolean {
+export function isPlaceholder(option: Pick<HTMLOptionElement, 'text' | 'value' | 'index'>): boolean {
 	const text = normalize(option.text).replace(/[-.:]/g, '').trim();
 	if (text === '' || text === 'selecione' || text === 'selecione uma opcao' || text === 'escolha') return true;
 	return option.value === '' && option.index === 0;

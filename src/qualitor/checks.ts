@@ -1,0 +1,84 @@
+import { isPlaceholder } from '../dom/select-option.ts';
+import type { ChecklistItem, FormCheck } from '../sop/types.ts';
+import { findTicketForm } from './detect.ts';
+import { findAdditionalField, type LocateOptions } from './fields.ts';
+
+export interface MissingCheck {
+	item: ChecklistItem;
+	/** In Portuguese, for the agent. */
+	why: string;
+}
+
+/**
+ * The checklist items whose form check (`check`) the current form does not satisfy. Items without a
+ * check are for the agent to confirm and are not returned. Only reads the DOM.
+ */
+export function findMissingChecks(doc: Document, items: readonly ChecklistItem[], options: LocateOptions = {}): MissingCheck[] {
+	const missing: MissingCheck[] = [];
+	let text: string | undefined;
+	const formText = (): string => (text ??= readFormText(doc));
+	for (const item of items) {
+		if (!item.check) continue;
+		const why = failure(doc, item.check, formText, options);
+		if (why) missing.push({ item, why });
+	}
+	return missing;
+}
+
+function failure(doc: Document, check: FormCheck, formText: () => string, options: LocateOptions): string | null {
+	switch (check.kind) {
+		case 'phones': {
+			const count = findPhones(formText()).length;
+			return count >= check.min
+				? null
+				: `${check.min === 1 ? 'Falta um telefone' : `Faltam telefones: ${count} de ${check.min}`} no chamado (campo Telefone ou descrição).`;
+		}
+		case 'email':
+			return hasEmail(formText()) ? null : 'Falta um e-mail do cliente no chamado.';
+		case 'field': {
+			const located = findAdditionalField(doc, check.label, options);
+			if (!located) return `O campo "${check.label}" não está no formulário (depende da categoria?).`;
+			return isFilled(located.element) ? null : `O campo "${check.label}" está vazio.`;
+		}
+	}
+}
+
+function isFilled(element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): boolean {
+	if (element.localName !== 'select') return element.value.trim() !== '';
+	const option = (element as HTMLSelectElement).options[(element as HTMLSelectElement).selectedIndex];
+	return option !== undefined && !isPlaceholder(option);
+}
+
+/** The text of the form's text fields (additional fields and description included), one per line. */
+export function readFormText(doc: Document): string {
+	const root = findTicketForm(doc)?.root ?? doc.body ?? doc.documentElement;
+	const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+		'textarea, input:not([type]), input[type=text], input[type=tel], input[type=email], input[type=search]',
+	);
+	return [...fields].map((f) => f.value).filter((v) => v.trim() !== '').join('\n');
+}
+
+// DDD (optionally +55, optionally in parentheses, optionally with a trunk 0), then 9xxxx-xxxx (mobile)
+// or [2-8]xxx-xxxx (landline). Digits must not continue on either side: CPFs, CNPJs and protocol
+// numbers are longer runs and are not phones.
+const PHONE =
+	/(?<![\d.-])(?:\+?55[\s.-]?)?(?:\(\s*0?(\d{2})\s*\)|0?(\d{2}))?[\s.-]?(9\d{4}|[2-8]\d{3})[\s.-]?(\d{4})(?!\d|[.-]\d)/g;
+
+/** Distinct Brazilian phone numbers in `text`, as digits (DDD + number when the DDD is given). */
+export function findPhones(text: string): string[] {
+	const found: string[] = [];
+	for (const match of text.matchAll(PHONE)) {
+		const ddd = match[1] ?? match[2] ?? '';
+		if (ddd && (ddd.startsWith('0') || ddd.endsWith('0'))) continue; // no Brazilian DDD looks like this
+		found.push(`${ddd}${match[3]}${match[4]}`);
+	}
+	// "(11) 98765-4321" and "98765-4321" are the same number.
+	const distinct = [...new Set(found)].sort((a, b) => b.length - a.length);
+	return distinct.filter((phone, i) => !distinct.slice(0, i).some((longer) => longer.endsWith(phone)));
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
+export function hasEmail(text: string): boolean {
+	return EMAIL.test(text);
+}

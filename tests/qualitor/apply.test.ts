@@ -1,0 +1,205 @@
+// @vitest-environment jsdom
+import fc from 'fast-check';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { applySop, undoApply, type ApplyPlan } from '../../src/qualitor/apply.ts';
+import { DEFAULT_ADICIONAIS, mountFakeQualitor } from './fake-qualitor.ts';
+
+beforeEach(() => document.body.replaceChildren());
+
+const $ = <T extends HTMLElement = HTMLTextAreaElement>(selector: string) => document.querySelector<T>(selector)!;
+
+const PLAN: ApplyPlan = {
+	categorisation: { tipo: 'Suporte', categorias: ['SUP - Certificado Digital', 'Cartão', 'Em branco'], prioridade: 'Alta' },
+	fields: { titulo: 'Certificado sem CEI', descricao: 'Cliente relata certificado sem CEI.', solucao: 'Orientado a reemitir.' },
+	adicionais: { 'Descrição para subchamado': 'Reemissão', Encaminhar: 'Relacionamento', Telefone: '' },
+};
+
+describe('applySop', () => {
+	test('runs the cascade, writes the texts, then the additional fields that appear after the last level', async () => {
+		const fake = mountFakeQualitor(document, { ajaxDelayMs: 20 });
+		$('#dschamado').value = 'Ligou às 10h';
+		const report = await applySop(document, PLAN);
+		expect(report.mode).toBe('new');
+		expect(report.notDone).toEqual([]);
+		expect(fake.selectedText('cdcategoria3')).toBe('Em branco');
+		expect($<HTMLInputElement>('#nmtitulochamado').value).toBe('Certificado sem CEI');
+		expect($('#dschamado').value).toBe('Ligou às 10h\n\nCliente relata certificado sem CEI.');
+		expect($('#dsacaocorretiva').value).toBe('Orientado a reemitir.');
+		expect($('#vlinformacaoadicional17').value).toBe('Reemissão');
+		expect(fake.selectedText('vlinformacaoadicional4')).toBe('Relacionamento');
+		expect(report.done.map((d) => `${d.what}:${d.outcome}`)).toEqual([
+			'Tipo:selected',
+			'Categoria 1:selected',
+			'Categoria 2:selected',
+			'Categoria 3:selected',
+			'Prioridade:selected',
+			'Título:filled',
+			'Descrição:appended',
+			'Descrição da solução:filled',
+			'Descrição para subchamado:filled',
+			'Encaminhar:selected',
+		]);
+		expect(report.timing.waitMs).toBeGreaterThan(0);
+		expect(report.timing.workMs).toBeGreaterThanOrEqual(0);
+		expect(report.timing.totalMs).toBeGreaterThanOrEqual(report.timing.waitMs);
+	});
+
+	test('applying twice changes nothing the second time', async () => {
+		mountFakeQualitor(document);
+		await applySop(document, PLAN);
+		const before = [...document.querySelectorAll<HTMLTextAreaElement>('textarea, input')].map((e) => e.value);
+		const again = await applySop(document, PLAN);
+		expect(again.done.every((d) => d.outcome === 'unchanged' || d.outcome === 'already')).toBe(true);
+		expect([...document.querySelectorAll<HTMLTextAreaElement>('textarea, input')].map((e) => e.value)).toEqual(before);
+		expect(again.journal.entries.filter((e) => e.group === undefined)).toHaveLength(0);
+	});
+
+	test('a missing category stops the cascade but the texts are still written; missing extras are reported', async () => {
+		mountFakeQualitor(document);
+		const report = await applySop(
+			document,
+			{ ...PLAN, categorisation: { tipo: 'Suporte', categorias: ['SUP - Certificado Digital', 'Cartão', 'Certificado sem CEI'] } },
+			{ timeoutMs: 2000 },
+		);
+		expect(report.notDone).toEqual([
+			{ what: 'Categoria 3', why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado)' },
+			{ what: 'Descrição para subchamado', why: expect.stringContaining('não apareceu') },
+			{ what: 'Encaminhar', why: expect.stringContaining('não apareceu') },
+		]);
+		expect($('#dschamado').value).toBe('Cliente relata certificado sem CEI.');
+		// gave up on the additional fields quickly, since the cascade had failed
+		expect(report.timing.waitMs).toBeLessThan(1500);
+	});
+
+	test('reports a select option that does not exist', async () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		const report = await applySop(document, { fields: {}, adicionais: { Encaminhar: 'Financeiro' } });
+		expect(report.mode).toBe('edit');
+		expect(report.notDone).toEqual([
+			{ what: 'Encaminhar', why: '"Encaminhar": opção "Financeiro" não existe neste Qualitor (opções: Relacionamento, N2 - Certificação); escolha manualmente.' },
+		]);
+	});
+
+	test('writes into the edit-mode fields, not the read-only originals', async () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		const report = await applySop(document, { fields: { descricao: 'Novo texto', titulo: 'T' }, adicionais: {} });
+		expect(report.notDone).toEqual([]);
+		expect($('#dschamadochange').value).toBe('Novo texto');
+		expect($('#dschamado').value).toBe('Texto original');
+	});
+
+	test('a read-only field is reported, not written', async () => {
+		mountFakeQualitor(document);
+		$('#dsacaocorretiva').readOnly = true;
+		const report = await applySop(document, { fields: { solucao: 'x' }, adicionais: {} });
+		expect(report.notDone).toEqual([{ what: 'Descrição da solução', why: expect.stringContaining('somente leitura') }]);
+	});
+
+	test('does nothing on a page without the ticket form', async () => {
+		document.body.innerHTML = '<textarea id="outra"></textarea>';
+		const report = await applySop(document, PLAN);
+		expect(report.mode).toBeNull();
+		expect(report.notDone).toEqual([{ what: 'Formulário', why: expect.stringContaining('não encontrado') }]);
+		expect(report.journal.entries).toHaveLength(0);
+	});
+
+	test('undoApply puts everything back, categories included', async () => {
+		const fake = mountFakeQualitor(document, { severityByLeaf: { 'Em branco': 'Baixa' } });
+		$('#dschamado').value = 'Ligou às 10h';
+		const report = await applySop(document, PLAN);
+		const undo = await undoApply(report);
+		expect(undo.problems).toEqual([]);
+		await fake.idle();
+		expect($('#dschamado').value).toBe('Ligou às 10h');
+		expect($<HTMLInputElement>('#nmtitulochamado').value).toBe('');
+		expect($('#dsacaocorretiva').value).toBe('');
+		expect(fake.selectedText('cdtipochamado')).toBe('Selecione');
+		expect(fake.selectedText('cdseveridade')).toBe('Selecione');
+		expect(document.getElementById('cdcategoria1')).toBeNull();
+	});
+});
+
+// What agents may already have typed, and what templates may say.
+const text = fc.oneof(
+	{ weight: 1, arbitrary: fc.constant('') },
+	{ weight: 1, arbitrary: fc.constantFrom(' ', '\n\n', '\t \n', 'Ligou às 10h ☎', '  espaço antes') },
+	{ weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
+);
+const priorAndTemplate = fc.oneof(
+	fc.record({ prior: text, template: text }),
+	text.map((t) => ({ prior: t, template: t })),
+	fc.record({ a: text, template: text, b: text }).map(({ a, template, b }) => ({ prior: a + template + b, template })),
+);
+
+describe('applySop: nothing is lost (property)', () => {
+	const textTargets = ['#nmtitulochamadochange', '#dschamadochange', '#dsacaocorretiva', '#vlinformacaoadicional17', '#vlinformacaoadicional9'];
+
+	test('prior texts stay as prefixes, and apply-then-undo restores every field and select exactly', async () => {
+		const encaminhar = DEFAULT_ADICIONAIS.find((a) => a.label === 'Encaminhar')!.options!;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.tuple(...textTargets.map(() => priorAndTemplate)),
+				fc.nat({ max: encaminhar.length - 1 }),
+				fc.constantFrom(...encaminhar, 'Inexistente'),
+				async (pairs, priorIndex, chosen) => {
+					document.body.replaceChildren();
+					mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+					pairs.forEach(({ prior }, i) => ($<HTMLTextAreaElement>(textTargets[i]!).value = prior));
+					const select = $<HTMLSelectElement>('#vlinformacaoadicional4');
+					select.selectedIndex = priorIndex;
+					const original = textTargets.map((s) => $<HTMLTextAreaElement>(s).value);
+					const [titulo, descricao, solucao, sub, telefone] = pairs.map((p) => p.template);
+					const report = await applySop(document, {
+						fields: { titulo, descricao, solucao },
+						adicionais: { 'Descrição para subchamado': sub!, Telefone: telefone!, Encaminhar: chosen },
+					});
+					textTargets.forEach((s, i) => expect($<HTMLTextAreaElement>(s).value.startsWith(original[i]!)).toBe(true));
+					const undo = await undoApply(report);
+					expect(undo.problems).toEqual([]);
+					expect(textTargets.map((s) => $<HTMLTextAreaElement>(s).value)).toEqual(original);
+					expect(select.selectedIndex).toBe(priorIndex);
+				},
+			),
+			// jsdom's getComputedStyle makes each run ~50 ms; a browser does this in well under 1 ms.
+			{ numRuns: 80 },
+		);
+	}, 60_000);
+
+	test('with the cascade: undo restores Tipo, categories and priority exactly', async () => {
+		const paths = [
+			['SUP - Certificado Digital', 'Cartão', 'Bloqueado'],
+			['SUP - Certificado Digital', 'Emissão'],
+			['SUP - Sistema', 'Acesso'],
+		];
+		await fc.assert(
+			fc.asyncProperty(
+				fc.constantFrom(...paths),
+				fc.constantFrom(...paths, ['SUP - Certificado Digital', 'Token', 'Em branco'], ['SUP - Certificado Digital', 'Nada']),
+				fc.nat({ max: 4 }),
+				fc.constantFrom('Baixa', 'Alta', undefined),
+				async (initial, wanted, severity, prioridade) => {
+					document.body.replaceChildren();
+					const fake = mountFakeQualitor(document, {
+						mode: 'edit',
+						ajaxDelayMs: 1,
+						initial: { tipo: 'Suporte', path: initial },
+						severityByLeaf: { 'Em branco': 'Baixa', Emissão: 'Crítica', Acesso: 'Média' },
+					});
+					$<HTMLSelectElement>('#cdseveridade').selectedIndex = severity;
+					const ids = ['cdtipochamadochange', 'cdcategoriachange1', 'cdcategoriachange2', 'cdcategoriachange3', 'cdseveridade'];
+					const before = ids.map((id) => fake.selectedText(id));
+					const report = await applySop(
+						document,
+						{ categorisation: { tipo: 'Suporte', categorias: wanted, prioridade }, fields: {}, adicionais: {} },
+						{ timeoutMs: 300, settleMs: 30 },
+					);
+					const undo = await undoApply(report);
+					await fake.idle();
+					expect(undo.problems).toEqual([]);
+					expect(ids.map((id) => fake.selectedText(id))).toEqual(before);
+				},
+			),
+			{ numRuns: 25 },
+		);
+	}, 60_000);
+});
