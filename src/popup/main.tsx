@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { App } from './App.tsx';
+import './popup.css';
 
-render(<main><h1>Qualitor SOP Assist</h1></main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DecodeResult } from '../cert/decode.ts';
+import { Entries } from './Entries.tsx';
+import { SemCei } from './SemCei.tsx';
+import { Verdict } from './Verdict.tsx';
+
+const ACCEPT = '.cer,.crt,.pem,.der,.p7b,.p7c,.txt';
+
+// The decoder (with asn1js) is most of the bundle: the form renders first and it arrives right after,
+// long before anyone can paste.
+const decoder = import('../cert/decode.ts');
+void decoder.then(() => performance.mark('decoder-ready'));
+
+/** Nothing is stored: the pasted text and the file live in this component's state only. */
+export function App() {
+	const [text, setText] = useState('');
+	const [fileName, setFileName] = useState<string | null>(null);
+	const [result, setResult] = useState<DecodeResult | null>(null);
+	const [dragging, setDragging] = useState(false);
+	// Lets the E2E test measure how soon after opening the popup can be used.
+	useEffect(() => void performance.mark('popup-ready'), []);
+
+	const onText = async (value: string) => {
+		setText(value);
+		setFileName(null);
+		const { decode } = await decoder;
+		setResult(value.trim() === '' ? null : decode(value));
+	};
+
+	const onFile = async (file: File | undefined) => {
+		if (!file) return;
+		setText('');
+		setFileName(file.name);
+		const [{ decode }, bytes] = await Promise.all([decoder, file.arrayBuffer()]);
+		setResult(decode(new Uint8Array(bytes)));
+	};
+
+	return (
+		<main
+			class={dragging ? 'dragging' : undefined}
+			onDragOver={(e) => {
+				e.preventDefault();
+				setDragging(true);
+			}}
+			onDragLeave={() => setDragging(false)}
+			onDrop={(e) => {
+				e.preventDefault();
+				setDragging(false);
+				void onFile(e.dataTransfer?.files[0]);
+			}}
+		>
+			<h1>Decodificador de CEI · ICP-Brasil</h1>
+			<Verdict result={result} />
+			<label for="dump">Texto do campo “Outro Nome”, certificado PEM ou bytes em hexadecimal</label>
+			<textarea
+				id="dump"
+				rows={5}
+				spellcheck={false}
+				autofocus
+				value={text}
+				placeholder="Ex.: 2.16.76.1.3.6=04 0c 31 31 35 38 33 30 30 32 34 39 38 35"
+				onInput={(e) => void onText(e.currentTarget.value)}
+			/>
+			<div class="file-row">
+				<input id="file" type="file" accept={ACCEPT} class="visually-hidden" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+				<label for="file" class="button">
+					Escolher arquivo…
+				</label>
+				<span class="hint">{fileName ? `Arquivo: ${fileName}` : 'ou arraste um .cer, .crt, .pem, .der ou .p7b para cá'}</span>
+			</div>
+			{result?.ok && result.cei.status === 'absent' && <SemCei />}
+			{result?.ok && <Entries result={result} />}
+		</main>
+	);
+}

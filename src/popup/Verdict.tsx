@@ -1,0 +1,30 @@
+import type { DecodeResult } from '../cert/decode.ts';
+import { formatCei } from '../cert/format.ts';
+import { STATUS_TEXT } from '../cert/present.ts';
+
+/** The answer first: a banner whose colour and words both carry the CEI verdict; announced as it changes. */
+export function Verdict({ result }: { result: DecodeResult | null }) {
+	let tone = 'idle';
+	let title = 'Aguardando o certificado';
+	let detail = 'Cole o texto do campo “Outro Nome” ou escolha o arquivo do certificado.';
+	if (result && !result.ok) {
+		tone = 'error';
+		title = 'Não foi possível ler';
+		detail = result.error;
+	} else if (result?.ok) {
+		tone = result.cei.status;
+		title = STATUS_TEXT[result.cei.status] + (result.cei.number && result.cei.status !== 'absent' ? `: ${formatCei(result.cei.number)}` : '');
+		detail = result.cei.reason;
+	}
+	return (
+		<section class={`verdict ${tone}`} role="status" aria-live="polite" aria-atomic="true" data-status={tone}>
+			<strong class="verdict-title">
+				<span aria-hidden="true" class="verdict-icon">
+					{tone === 'valid' ? '✔' : tone === 'invalid' ? '✖' : tone === 'absent' ? '!' : tone === 'error' ? '?' : '…'}
+				</span>
+				{title}
+			</strong>
+			<span class="verdict-detail">{detail}</span>
+		</section>
+	);
+}

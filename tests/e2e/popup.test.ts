@@ -1,0 +1,111 @@
+// The popup in real Chromium: paste, choose a file, the "sem CEI" procedure without a Qualitor tab, a screenshot.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, recordPageProblems, type LaunchedExtension } from './harness.ts';
+import { repoRoot, vectorText, vectorsDir } from '../cert/helpers/vectors.ts';
+
+let extension: LaunchedExtension;
+let page: Page;
+let problems: ReturnType<typeof recordPageProblems>;
+
+beforeAll(async () => {
+	extension = await launchExtension();
+	page = await extension.context.newPage();
+	await page.setViewportSize({ width: 440, height: 600 });
+	problems = recordPageProblems(page);
+	await page.goto(`chrome-extension://${extension.extensionId}/src/popup/index.html`);
+});
+
+afterAll(async () => {
+	problems?.stop();
+	await extension?.close();
+});
+
+const verdict = () => page.locator('[role="status"].verdict');
+const row = (label: string) => page.locator('tr', { has: page.locator('th', { hasText: label }) });
+
+describe('popup', () => {
+	test('is interactive within 100 ms of opening, with the paste area focused', async () => {
+		// Median of a few opens: the very first one also pays for Chromium warming up on a busy machine.
+		const opens: { form: number; decoder: number }[] = [];
+		for (let i = 0; i < 5; i++) {
+			if (i > 0) await page.reload();
+			await page.locator('#dump').waitFor();
+			await page.waitForFunction(() => performance.getEntriesByName('decoder-ready').length > 0);
+			opens.push(
+				await page.evaluate(() => ({
+					form: performance.getEntriesByName('popup-ready')[0]!.startTime,
+					decoder: performance.getEntriesByName('decoder-ready')[0]!.startTime,
+				})),
+			);
+		}
+		const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+		console.info(`popup open (ms): ${JSON.stringify(opens.map((o) => [Math.round(o.form), Math.round(o.decoder)]))}`);
+		expect(median(opens.map((o) => o.form))).toBeLessThanOrEqual(100);
+		expect(median(opens.map((o) => o.decoder))).toBeLessThanOrEqual(100);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('dump');
+		await expect.poll(() => verdict().textContent()).toMatch(/Aguardando/);
+	});
+
+	test('decodes a pasted Windows dump as it arrives', async () => {
+		await page.locator('#dump').fill(vectorText('ecpf_octet_cei', 'windows.txt'));
+		await expect.poll(() => verdict().getAttribute('data-status')).toBe('valid');
+		expect(await verdict().textContent()).toContain('CEI válido: 11.583.00249/85');
+		expect(await verdict().getAttribute('aria-live')).toBe('polite');
+		expect(await row('CPF').textContent()).toContain('123.456.789-09');
+		expect(await row('Matrícula CEI').textContent()).toContain('11.583.00249/85');
+		expect(await row('Título de eleitor').textContent()).toContain('DV ok');
+		expect(await page.getByRole('button', { name: 'Abrir procedimento Certificado sem CEI' }).count()).toBe(0);
+	});
+
+	test('a copy button puts the digits on the clipboard', async () => {
+		// Chromium will not grant clipboard-read to an extension origin, so the write is observed instead.
+		await page.evaluate(() => {
+			const copied: string[] = [];
+			(window as unknown as { copied: string[] }).copied = copied;
+			navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+		});
+		await page.getByRole('button', { name: 'Copiar CPF' }).click();
+		await expect.poll(() => page.getByRole('button', { name: 'Copiar CPF' }).textContent()).toBe('Copiado');
+		await page.getByRole('button', { name: 'Copiar Matrícula CEI' }).click();
+		expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual(['12345678909', '115830024985']);
+	});
+
+	test('a broken paste gets a Portuguese message, not a crash', async () => {
+		await page.locator('#dump').fill('-----BEGIN CERTIFICATE-----\nMIIB');
+		await expect.poll(() => verdict().getAttribute('data-status')).toBe('error');
+		expect(await verdict().textContent()).toMatch(/PEM está incompleto/);
+	});
+
+	test('a chosen .der file without CEI offers the procedure, shown here when no Qualitor tab answers', async () => {
+		await page.locator('#file').setInputFiles(resolve(vectorsDir, 'ecnpj_utf8_cei_zeros.der'));
+		await expect.poll(() => verdict().getAttribute('data-status')).toBe('absent');
+		expect(await page.locator('.hint').textContent()).toContain('ecnpj_utf8_cei_zeros.der');
+		expect(await row('CNPJ').textContent()).toContain('12.345.678/0001-95');
+		const button = page.getByRole('button', { name: 'Abrir procedimento Certificado sem CEI' });
+		await button.focus();
+		await page.keyboard.press('Enter');
+		const sop = page.locator('article.sop');
+		await sop.waitFor({ timeout: 5000 });
+		expect(await sop.locator('h3').textContent()).toMatch(/CEI/);
+		expect(await sop.locator('li').count()).toBeGreaterThan(2);
+	});
+
+	test('the file picker is reachable from the paste area with Tab', async () => {
+		await page.locator('#dump').focus();
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('file');
+	});
+
+	test('screenshot for the docs, and no page errors along the way', async () => {
+		await page.locator('#dump').fill(vectorText('ecpf_octet_cei', 'windows.txt'));
+		await expect.poll(() => verdict().getAttribute('data-status')).toBe('valid');
+		await page.locator('#dump').blur();
+		const file = resolve(repoRoot, 'docs/screenshots/popup.png');
+		await mkdir(resolve(repoRoot, 'docs/screenshots'), { recursive: true });
+		await page.screenshot({ path: file, fullPage: true });
+		expect(problems.problems.filter((p) => p.kind !== 'requestfailed')).toEqual([]);
+	});
+});
