@@ -44,6 +44,8 @@ function lookupName(doc: Document, codeId: string, nameIds: readonly string[]): 
 	const own = textOf(code);
 	if (own && !/^\d+$/.test(own)) return own;
 	for (let sibling = code.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+		// Another field's code (cdcontato after cdcliente) ends this field's neighbourhood.
+		if (/^cd/i.test(sibling.id) || /^cd/i.test(sibling.getAttribute('name') ?? '')) break;
 		const text = textOf(sibling);
 		if (text && !/^\d+$/.test(text)) return text;
 	}
