@@ -37,18 +37,22 @@ const headless = values.headless || (!values.headed && (values.screenshot !== un
 
 let server: QualitorServer | undefined;
 let ext: LaunchedExtension | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stop(code: number): Promise<never> {
-	if (!stopping) {
-		stopping = true;
+/**
+ * Closes browser, profile and server once, then exits; later calls wait for the same shutdown. Repeated
+ * signals are not a "force quit": tsx relays the terminal's Ctrl+C, so one keypress arrives twice.
+ */
+function stop(code: number): Promise<never> {
+	stopping ??= (async () => {
+		setTimeout(() => process.exit(code), 15_000).unref(); // never hang on a stuck browser
 		await ext?.close().catch(() => undefined);
 		await server?.close().catch(() => undefined);
-	}
-	process.exit(code);
+		process.exit(code);
+	})();
+	return stopping;
 }
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
 try {
 	server = await startQualitorServer({ port: Number(values.port) });
@@ -57,6 +61,7 @@ try {
 		headless,
 		viewport: headless ? { width: 1280, height: 900 } : null,
 		args: headless ? [] : ['--window-size=1300,950'],
+		handleSignals: false, // stop() closes the browser and removes its profile
 	});
 	const url = server.url(pagePath);
 	const page = ext.context.pages()[0] ?? (await ext.context.newPage());

@@ -16,6 +16,11 @@ export interface LaunchOptions {
 	workerTimeoutMs?: number;
 	/** Page viewport; null lets a headed window size the page. Default: Playwright's 1280x720. */
 	viewport?: { width: number; height: number } | null;
+	/**
+	 * Let Playwright close the browser on Ctrl+C/SIGTERM/SIGHUP (default true). A program that cleans up
+	 * itself passes false: Playwright's handler exits the process before close() removes the profile.
+	 */
+	handleSignals?: boolean;
 }
 
 export interface LaunchedExtension {
@@ -35,6 +40,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 		args = [],
 		workerTimeoutMs = 15_000,
 		viewport,
+		handleSignals = true,
 	} = options;
 	const abs = resolve(extensionDir);
 	await access(join(abs, 'manifest.json')).catch(() => {
@@ -47,6 +53,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 			executablePath: CHROMIUM_PATH,
 			headless,
 			...(viewport !== undefined ? { viewport } : {}),
+			handleSIGINT: handleSignals,
+			handleSIGTERM: handleSignals,
+			handleSIGHUP: handleSignals,
 			// Playwright adds --disable-extensions. Chromium 156 lets --disable-extensions-except win over it,
 			// but not depending on that precedence keeps other Chromium versions working.
 			ignoreDefaultArgs: ['--disable-extensions'],
