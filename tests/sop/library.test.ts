@@ -10,8 +10,9 @@ import { readSopDir } from '../../src/cli/read-sops.ts';
 import { buildLibrary, type SopFile } from '../../src/sop/library.ts';
 import { parseSop } from '../../src/sop/parse.ts';
 import { formatProblem } from '../../src/sop/problems.ts';
+import { TOP_LEVEL_KEYS } from '../../src/sop/schema.ts';
 import { fold } from '../../src/sop/text.ts';
-import type { Sop } from '../../src/sop/types.ts';
+import { BUILTIN_VARIABLES, type Sop } from '../../src/sop/types.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const sopsDir = resolve(repoRoot, 'sops');
@@ -227,5 +228,36 @@ describe('sops/ facts from the seeds', () => {
 
 	test('no SOP has an SLA the seeds do not give', () => {
 		expect(sop('suporte-sei').sla).toEqual([]);
+	});
+});
+
+// sops/README.md is the knowledge managers' only manual: its example must be a valid SOP, and it must name
+// every key the schema accepts.
+describe('sops/README.md', () => {
+	const readme = readFileSync(join(sopsDir, 'README.md'), 'utf8');
+
+	test('the full example is a valid SOP', () => {
+		const example = /## A full example\s+```markdown\n([\s\S]*?)\n```/.exec(readme)?.[1];
+		expect(example).toBeDefined();
+		const result = parseSop('sops/token-em-branco.md', example!);
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+		if (!result.ok) return;
+		// It shows every part of the format.
+		expect(Object.keys(result.sop).sort()).toEqual(
+			['id', 'title', 'summary', 'source', 'version', 'keywords', 'synonyms', 'qualitor', 'templates', 'variables', 'checklist', 'escalation', 'sla', 'references', 'body'].sort(),
+		);
+		expect(result.sop.checklist.ask.map((i) => i.check?.kind)).toEqual(['phones', 'email', 'field']);
+	});
+
+	test('every small example is valid YAML', () => {
+		for (const [, block] of readme.matchAll(/```yaml\n([\s\S]*?)\n```/g)) expect(() => parseYaml(block!)).not.toThrow();
+	});
+
+	test('documents every front-matter key and every built-in variable', () => {
+		for (const key of TOP_LEVEL_KEYS) expect(readme, key).toContain(`\`${key}\``);
+		for (const key of ['tipo', 'categorias', 'prioridade', 'titulo', 'descricao', 'solucao', 'adicionais', 'verify', 'ask', 'tell', 'team', 'note', 'deadline', 'when', 'placeholder']) {
+			expect(readme, key).toContain(`\`${key}`);
+		}
+		for (const name of BUILTIN_VARIABLES) expect(readme, name).toContain(`\`{${name}}\``);
 	});
 });
