@@ -28,7 +28,8 @@ export const STRING_TYPES: ReadonlyMap<number, string> = new Map([
 export function parse(bytes: Uint8Array, { allowTrailing = false } = {}): Node | null {
 	if (bytes.length < 2) return null;
 	try {
-		const { offset, result } = fromBER(bytes, { maxDepth: 24, maxNodes: 20_000, maxContentLength: bytes.length });
+		// Embedded parsing is off: only the SAN's OCTET STRING matters, and it is parsed on purpose.
+		const { offset, result } = fromBER(bytes, { maxDepth: 24, maxNodes: 20_000, maxContentLength: bytes.length, parseEmbedded: false, copyInput: false });
 		if (offset === -1 || result.error) return null;
 		if (!allowTrailing && offset !== bytes.length) return null;
 		return result;

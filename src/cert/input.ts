@@ -28,6 +28,8 @@ export type Source =
 /** Real inputs are a few KB; refusing beyond this keeps every path fast on junk. */
 export const MAX_INPUT = 256 * 1024;
 
+const MAX_ENTRIES = 64;
+
 const fail = (error: string): Source => ({ kind: 'error', error });
 
 export function sourceFromBytes(bytes: Uint8Array): Source {
@@ -94,12 +96,17 @@ const HEX_PAIRS = /^(?:[0-9a-f]{2}[\s:-]*)+$/i;
 
 /** Windows' "Outro Nome" text, certutil and Chrome: `OID=hex` or `OID: hex`, one or many, any layout. */
 function fromOidList(text: string): Source | null {
-	const matches = [...text.matchAll(OID_AT)];
+	const matches: RegExpMatchArray[] = [];
+	for (const m of text.matchAll(OID_AT)) {
+		// A certificate has a handful of otherNames; thousands of "OIDs" are a log or a dump of something else.
+		if (matches.length === MAX_ENTRIES) return fail(MESSAGES.tooManyEntries(MAX_ENTRIES));
+		matches.push(m);
+	}
 	if (matches.length === 0) return null;
 	const items: RawItem[] = [];
 	for (let i = 0; i < matches.length; i++) {
 		const m = matches[i]!;
-		const start = m.index + m[0].length;
+		const start = m.index! + m[0].length;
 		const end = matches[i + 1]?.index ?? text.length;
 		// A comma ends a value: Windows lists several entries on one line separated by commas.
 		const segment = text.slice(start, end).replace(LABELS, ' ').split(',')[0]!.replace(EMAIL_LABEL, ' ').trim();

@@ -20,6 +20,8 @@ export const MESSAGES = {
 		'O openssl mostra “<unsupported>” no lugar da matrícula CEI (valor em OCTET STRING): abra o arquivo do certificado aqui ou cole o texto do campo “Outro Nome” do Windows.',
 	tooBig: (size: string) =>
 		`A entrada tem ${size}; um certificado ou o texto do campo “Outro Nome” tem poucos KB. Escolha o arquivo do certificado ou copie só o campo.`,
+	tooManyEntries: (max: number) =>
+		`O texto tem mais de ${max} campos com OID; um certificado tem poucos. Copie só o conteúdo de “Nome Alternativo para o Requerente”.`,
 	noEntries:
 		'Não encontrei nenhum campo “Outro Nome” no texto: copie o conteúdo de “Nome Alternativo para o Requerente” ou escolha o arquivo do certificado.',
 } as const;
