@@ -92,7 +92,8 @@ function fromOpenssl(text: string): Source {
 const OID_AT = /(?<![\d.])(?:OID\.)?([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:))/gi;
 const LABELS = /(?:outro\s+nome|other\s+name|nome\s+alternativo[^\n:]*|subject\s+alternative\s+name[^\n:]*)\s*:/gi;
 const EMAIL_LABEL = /(?:nome\s+rfc822|rfc822\s+name|e-?mail)\s*[=:]\s*([^\s,;]+@[^\s,;]+)/gi;
-const HEX_PAIRS = /^(?:[0-9a-f]{2}[\s:-]*)+$/i;
+/** Separated hex bytes, also across line breaks (Chrome wraps every 16); a pair glued to more letters or digits is a word. */
+const HEX_RUN = /^[0-9a-f]{2}(?![0-9a-z])(?:(?:[ \t:-]+|[ \t]*\r?\n[ \t]*)[0-9a-f]{2}(?![0-9a-z]))*/i;
 
 /** Windows' "Outro Nome" text, certutil and Chrome: `OID=hex` or `OID: hex`, one or many, any layout. */
 function fromOidList(text: string): Source | null {
@@ -111,8 +112,10 @@ function fromOidList(text: string): Source | null {
 		// A comma ends a value: Windows lists several entries on one line separated by commas.
 		const segment = text.slice(start, end).replace(LABELS, ' ').split(',')[0]!.replace(EMAIL_LABEL, ' ').trim();
 		// Every viewer separates hex bytes; an unseparated run of digits is the value itself, typed or decoded.
-		if (HEX_PAIRS.test(segment) && (/[\s:-]/.test(segment) || segment.length === 2)) {
-			const bytes = hexToBytes(segment);
+		// Whatever follows the bytes on later lines (another kind of name, a note) is not part of the value.
+		const run = HEX_RUN.exec(segment)?.[0];
+		if (run && (run.length === segment.length || /\s/.test(segment[run.length]!))) {
+			const bytes = hexToBytes(run);
 			if (bytes) items.push({ oid: m[1]!, bytes });
 		} else if (m[1]!.startsWith('2.16.76.') && segment !== '' && !/^\d{1,9}\./.test(segment)) {
 			items.push({ oid: m[1]!, text: segment.split(/\r?\n/)[0]!.trim() });

@@ -53,6 +53,22 @@ describe('Windows "Outro Nome" text', () => {
 		expect(result.emails).toEqual(['ana@exemplo.com.br']);
 		expect(summary(result)).toEqual(wantEntries);
 	});
+	test('other kinds of names listed after the entries are ignored', () => {
+		const text = `${windowsText}\nNome DNS=www.exemplo.com.br\nURL=http://exemplo.com.br`;
+		expect(summary(decode(text))).toEqual(wantEntries);
+	});
+	test('certutil -dump layout, with the extension header line', () => {
+		const body = pairs.map((p) => `        Outro Nome:\n             ${p.oid}=${p.hex}`).join('\n');
+		const text = `    2.5.29.17: Sinalizadores = 0, Comprimento = 8a\n    Nome Alternativo para o Requerente\n${body}\n\n    2.5.29.15: Sinalizadores = 1(Crítico), Comprimento = 4\n    Uso da Chave\n        Assinatura Digital (80)\n`;
+		expect(summary(decode(text))).toEqual(wantEntries);
+	});
+	test('a value typed as text after the OID (already decoded)', () => {
+		expect(summary(decode('2.16.76.1.3.6=115830024985'))).toEqual([{ oid: '2.16.76.1.3.6', text: '115830024985' }]);
+	});
+	test('hundreds of OID lines are refused as not being one certificate', () => {
+		const result = decode('2.16.76.1.3.6=04 01 31\n'.repeat(500));
+		expect(result).toEqual({ ok: false, error: MESSAGES.tooManyEntries(64) });
+	});
 	test('a UTF-16 text file saved by Windows', () => {
 		const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(windowsText).flatMap((c) => [c.charCodeAt(0), 0])]);
 		expect(summary(decode(utf16))).toEqual(wantEntries);
