@@ -65,6 +65,10 @@ export class Journal {
 		this.#restorers.set(group, restorer);
 	}
 
+	restorerFor(group: string): GroupRestorer | undefined {
+		return this.#restorers.get(group);
+	}
+
 	record(element: Writable, meta: { label?: string | undefined; group?: string | undefined } = {}): JournalEntry {
 		const key = keyOf(element);
 		const known = this.#entries.find((e) => e.key === key || e.element === element);

@@ -3,7 +3,8 @@ import { isSelect, isTextField } from '../dom/fillable.ts';
 import { Journal, type UndoOptions, type UndoReport } from '../dom/journal.ts';
 import { selectOption } from '../dom/select-option.ts';
 import { waitFor } from '../dom/wait.ts';
-import { applyCategorisation, type CategorisationPlan, type DoneItem, type NotDoneItem } from './cascade.ts';
+import { applyCategorisation, CATEGORISATION_GROUP, type CategorisationPlan, type DoneItem, type NotDoneItem } from './cascade.ts';
+import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
 import { findTicketForm } from './detect.ts';
 import { FIELD_NAMES, findAdditionalField, findField, type FormMode, type LocateOptions } from './fields.ts';
 import type { Control } from './labels.ts';
@@ -84,6 +85,8 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 	let cascadeComplete = true;
 	const categorisation = plan.categorisation;
 	if (categorisation && (categorisation.tipo || categorisation.categorias?.length || categorisation.prioridade)) {
+		// Qualitor empties the additional fields when a category changes: keep what the agent had there.
+		const carried = snapshotAdditionalFields(doc);
 		const cascade = await applyCategorisation(doc, categorisation, {
 			mode,
 			timeoutMs,
@@ -96,6 +99,23 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		report.notDone.push(...cascade.notDone);
 		report.timing.waitMs += cascade.waitMs;
 		cascadeComplete = cascade.complete;
+		if (carried.length > 0) {
+			const carryOptions = { locate, timeoutMs: cascadeComplete ? timeoutMs : Math.min(timeoutMs, 1000), signal: options.signal };
+			const carry = await carryAdditionalFields(doc, carried, { ...carryOptions, journal });
+			report.done.push(...carry.done);
+			report.notDone.push(...carry.notDone);
+			report.timing.waitMs += carry.waitMs;
+			// Undoing the cascade reloads the fields empty again: put the agent's values back after it.
+			const restoreCascade = journal.restorerFor(CATEGORISATION_GROUP);
+			if (restoreCascade) {
+				journal.useRestorer(CATEGORISATION_GROUP, async (entries, undoOptions) => {
+					const undone = await restoreCascade(entries, undoOptions);
+					const again = await carryAdditionalFields(doc, carried, { ...carryOptions, signal: undoOptions.signal });
+					undone.problems.push(...again.notDone);
+					return undone;
+				});
+			}
+		}
 	}
 
 	for (const key of TEXT_FIELDS) {

@@ -46,6 +46,20 @@ export function findByLabel(root: ParentNode, labels: readonly string[]): Contro
 	return found.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
+/** The visible label of a control ("Descrição para subchamado"), without `*` and `:`; '' when none. */
+export function labelOf(control: Element): string {
+	const doc = control.ownerDocument;
+	const tidy = (text: string): string => text.replace(/[*:]/g, ' ').replace(/\s+/g, ' ').trim();
+	if (control.id) {
+		for (const label of doc.querySelectorAll('label')) if (label.htmlFor === control.id) return tidy(leadingText(label));
+	}
+	const wrapping = control.closest('label');
+	if (wrapping) return tidy(leadingText(wrapping));
+	const cell = control.closest('td, th');
+	const before = cell ? tidy(leadingText(cell)) : '';
+	return before || tidy(leadingText(cell?.previousElementSibling ?? doc.createElement('td')));
+}
+
 /** The text before an element's first control: the label part of "Descrição: <textarea>". */
 function leadingText(element: Element): string {
 	let text = '';

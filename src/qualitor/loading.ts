@@ -33,7 +33,7 @@ export interface LoadWait {
 }
 
 /**
- * Waits until `query()` gives a select with real options (more than a placeholder), no load is
+ * Waits until `query()` gives an enabled select with real options (more than a placeholder), no load is
  * running, and - when `before` is given - the select is not the stale one from before the change:
  * a load was seen, the element was replaced, its options changed, or `settleMs` passed.
  */
@@ -52,7 +52,7 @@ export function waitForLevel(
 				return null;
 			}
 			const select = query();
-			if (!select || choosableTexts(select).length === 0) return null;
+			if (!select || select.disabled || choosableTexts(select).length === 0) return null;
 			if (!before || sawLoading || select !== before.element || signature(select) !== before.options) return select;
 			return Date.now() - started >= options.settleMs ? select : null;
 		},

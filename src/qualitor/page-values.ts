@@ -15,11 +15,12 @@ export interface PageValues {
 /** Reads cliente, contato, opening date and ticket number from the page. Only reads the DOM. */
 export function readPageValues(doc: Document): PageValues {
 	const values: PageValues = {};
-	const cliente = lookupName(doc, 'cdcliente', ['nmcliente', 'dscliente', 'nmclienteexibicao']);
+	// An existing ticket shows them as text next to their labels instead of lookup fields.
+	const cliente = lookupName(doc, 'cdcliente', ['nmcliente', 'dscliente']) ?? textNextToLabel(doc, ['Cliente']);
 	if (cliente) values.cliente = cliente;
-	const contato = lookupName(doc, 'cdcontato', ['nmcontato', 'dscontato']);
+	const contato = lookupName(doc, 'cdcontato', ['nmcontato', 'dscontato']) ?? textNextToLabel(doc, ['Contato']);
 	if (contato) values.contato = contato;
-	const abertura = textNextToLabel(doc, ['Data de abertura', 'Abertura', 'Data abertura']);
+	const abertura = textOf(doc.getElementById('dtabertura')) || textNextToLabel(doc, ['Data de abertura', 'Abertura', 'Data abertura']);
 	if (abertura) {
 		values.dataAbertura = abertura;
 		const date = parseBrazilianDate(abertura);
@@ -61,7 +62,7 @@ function textOf(element: Element | null | undefined): string {
 	}
 	if (element.localName === 'input') {
 		const input = element as HTMLInputElement;
-		return input.type === 'hidden' ? '' : clean(input.value);
+		return ['hidden', 'button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file'].includes(input.type) ? '' : clean(input.value);
 	}
 	if (element.localName === 'textarea') return clean((element as HTMLTextAreaElement).value);
 	if (element.localName === 'button' || element.localName === 'script') return '';
@@ -79,8 +80,10 @@ function textNextToLabel(doc: Document, labels: readonly string[]): string | und
 		if (cell.children.length > 2 || (cell.textContent?.length ?? 0) > 60) continue;
 		if (!wanted.has(normalizeLabel(cell.textContent ?? ''))) continue;
 		const target = cell.localName === 'label' && (cell as HTMLLabelElement).htmlFor ? doc.getElementById((cell as HTMLLabelElement).htmlFor) : cell.nextElementSibling;
-		const control = target?.matches('input, textarea, select') ? target : target?.querySelector('input:not([type=hidden]), textarea, select');
-		const text = textOf(control ?? target);
+		if (!target) continue;
+		const controls = target.matches('input, textarea, select') ? [target] : [...target.querySelectorAll('input, textarea, select')];
+		// A code next to its name ("1042" | "Cartório …"): the name is what a greeting needs.
+		const text = controls.length ? controls.map(textOf).find((t) => t && !/^\d+$/.test(t)) : textOf(target);
 		if (text) return text;
 	}
 	return undefined;

@@ -103,6 +103,43 @@ describe('applySop', () => {
 		expect(report.journal.entries).toHaveLength(0);
 	});
 
+	test('keeps what the agent typed in additional fields through the reload a category change causes', async () => {
+		const fake = mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		$<HTMLInputElement>('#vlinformacaoadicional9').value = '(11) 98765-4321';
+		$('#vlinformacaoadicional17').value = 'anotação do atendente';
+		$<HTMLSelectElement>('#vlinformacaoadicional4').selectedIndex = 2;
+		const oldSub = $('#vlinformacaoadicional17');
+		const report = await applySop(document, {
+			categorisation: { tipo: 'Suporte', categorias: ['SUP - Certificado Digital', 'Emissão'] },
+			fields: {},
+			adicionais: { 'Descrição para subchamado': 'Modelo' },
+		});
+		expect(report.notDone).toEqual([]);
+		expect(oldSub.isConnected).toBe(false); // the fake re-rendered them empty
+		expect($<HTMLInputElement>('#vlinformacaoadicional9').value).toBe('(11) 98765-4321');
+		expect($('#vlinformacaoadicional17').value).toBe('anotação do atendente\n\nModelo');
+		expect(fake.selectedText('vlinformacaoadicional4')).toBe('N2 - Certificação');
+		const undo = await undoApply(report);
+		expect(undo.problems).toEqual([]);
+		expect(fake.selectedText('cdcategoriachange1')).toBe('SUP - Sistema');
+		expect($('#vlinformacaoadicional17').value).toBe('anotação do atendente');
+		expect($<HTMLInputElement>('#vlinformacaoadicional9').value).toBe('(11) 98765-4321');
+	});
+
+	test('says what was in an additional field that did not come back', async () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		$<HTMLInputElement>('#vlinformacaoadicional9').value = '(11) 98765-4321';
+		const report = await applySop(
+			document,
+			{ categorisation: { tipo: 'Suporte', categorias: ['SUP - Certificado Digital', 'Cartão', 'Nada'] }, fields: {}, adicionais: {} },
+			{ timeoutMs: 300 },
+		);
+		expect(report.notDone).toContainEqual({
+			what: 'Telefone',
+			why: '"Telefone" sumiu com a nova categoria; o que estava nele era: "(11) 98765-4321". Copie se ainda precisar.',
+		});
+	});
+
 	test('undoApply puts everything back, categories included', async () => {
 		const fake = mountFakeQualitor(document, { severityByLeaf: { 'Em branco': 'Baixa' } });
 		$('#dschamado').value = 'Ligou às 10h';

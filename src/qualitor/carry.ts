@@ -1,0 +1,86 @@
+import { fill } from '../dom/fill.ts';
+import { isSelect, isTextField } from '../dom/fillable.ts';
+import type { Journal } from '../dom/journal.ts';
+import { isPlaceholder, selectOption } from '../dom/select-option.ts';
+import { waitFor } from '../dom/wait.ts';
+import type { DoneItem, NotDoneItem } from './cascade.ts';
+import { findAdditionalField, type LocateOptions } from './fields.ts';
+import { labelOf } from './labels.ts';
+import { isLoading } from './loading.ts';
+
+/** What a person had put in an additional field before a category change made Qualitor reload them. */
+export interface CarriedValue {
+	label: string;
+	kind: 'text' | 'select';
+	/** The text, or the chosen option's text. */
+	value: string;
+}
+
+const ADDITIONAL = '[id^="vlinformacaoadicional"], [name^="vlinformacaoadicional"]';
+
+/** The non-empty additional fields of the form, by label. */
+export function snapshotAdditionalFields(doc: Document): CarriedValue[] {
+	const carried: CarriedValue[] = [];
+	for (const element of doc.querySelectorAll(ADDITIONAL)) {
+		const label = labelOf(element);
+		if (!label || carried.some((c) => c.label === label)) continue;
+		if (isTextField(element) && element.value.trim() !== '') carried.push({ label, kind: 'text', value: element.value });
+		if (isSelect(element)) {
+			const option = element.options[element.selectedIndex];
+			if (option && !isPlaceholder(option)) carried.push({ label, kind: 'select', value: option.text.trim() });
+		}
+	}
+	return carried;
+}
+
+export interface CarryOptions {
+	journal?: Journal | undefined;
+	locate?: LocateOptions | undefined;
+	timeoutMs: number;
+	signal?: AbortSignal | undefined;
+}
+
+export interface CarryReport {
+	done: DoneItem[];
+	notDone: NotDoneItem[];
+	waitMs: number;
+}
+
+/**
+ * Qualitor empties the additional fields whenever a category level changes. Puts back what a person
+ * had typed or chosen there, into the fields of the same label that came back empty; when a field did
+ * not come back, says so with its text, so nothing vanishes silently.
+ */
+export async function carryAdditionalFields(doc: Document, carried: readonly CarriedValue[], options: CarryOptions): Promise<CarryReport> {
+	const report: CarryReport = { done: [], notDone: [], waitMs: 0 };
+	if (carried.length === 0) return report;
+	const find = (label: string) => findAdditionalField(doc, label, options.locate)?.element;
+	const wait = await waitFor(() => !isLoading(doc) && carried.every((c) => find(c.label)), {
+		root: doc,
+		timeoutMs: options.timeoutMs,
+		signal: options.signal,
+		what: 'os campos adicionais',
+	});
+	report.waitMs += wait.waitedMs;
+	for (const { label, kind, value } of carried) {
+		const element = find(label);
+		if (!element) {
+			report.notDone.push({ what: label, why: `"${label}" sumiu com a nova categoria; o que estava nele era: "${value}". Copie se ainda precisar.` });
+			continue;
+		}
+		if (kind === 'text' && isTextField(element)) {
+			if (element.value.trim() !== '') continue; // still there, or Qualitor filled it: not ours to touch
+			const outcome = fill(element, value, { journal: options.journal, label });
+			if (outcome === 'filled') report.done.push({ what: label, outcome: 'filled', text: 'texto anterior mantido' });
+			else report.notDone.push({ what: label, why: `Não foi possível devolver o texto de "${label}": "${value}".` });
+		} else if (kind === 'select' && isSelect(element)) {
+			const current = element.options[element.selectedIndex];
+			if (current && !isPlaceholder(current)) continue;
+			const outcome = selectOption(element, value, { journal: options.journal, label });
+			if (outcome.kind !== 'selected' && outcome.kind !== 'already') {
+				report.notDone.push({ what: label, why: `"${label}" estava como "${value}", opção que não existe na nova categoria.` });
+			}
+		}
+	}
+	return report;
+}
