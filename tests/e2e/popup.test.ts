@@ -93,6 +93,22 @@ describe('popup', () => {
 		expect(await sop.locator('li').count()).toBeGreaterThan(2);
 	});
 
+	test('a file dropped on the popup is decoded', async () => {
+		const pem = [...new TextEncoder().encode(vectorText('ecpf_printable_no_cei_oid', 'pem'))];
+		await page.evaluate((bytes) => {
+			const data = new DataTransfer();
+			data.items.add(new File([new Uint8Array(bytes)], 'advogado.pem'));
+			const target = document.querySelector('#dump')!;
+			target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+			target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+		}, pem);
+		await expect.poll(() => page.locator('.hint').textContent()).toContain('advogado.pem');
+		expect(await verdict().getAttribute('data-status')).toBe('absent');
+		expect(await verdict().textContent()).toMatch(/não tem o campo da matrícula CEI/);
+		expect(await row('Inscrição OAB').textContent()).toContain('0123456');
+		expect(await row('Titular (CN)').textContent()).toContain('DAVI ADVOGADO FICTICIO');
+	});
+
 	test('the file picker is reachable from the paste area with Tab', async () => {
 		await page.locator('#dump').focus();
 		await page.keyboard.press('Tab');
