@@ -1,5 +1,6 @@
-import { findEntryElement, restoreEntry, type GroupRestorer, type Journal, type JournalEntry, type UndoReport } from '../dom/journal.ts';
-import { isPlaceholder, selectOption, type SelectOutcome } from '../dom/select-option.ts';
+import type { Journal } from '../dom/journal.ts';
+import { selectOption, type SelectOutcome } from '../dom/select-option.ts';
+import { restoreCategorisation } from './cascade-undo.ts';
 import { FIELD_NAMES, findField, type FieldKey, type FormMode, type LocateOptions } from './fields.ts';
 import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
 
@@ -75,7 +76,7 @@ async function run(doc: Document, plan: CategorisationPlan, options: CascadeOpti
 	const query = (key: FieldKey): HTMLSelectElement | null => selectFor(doc, key, mode, locate);
 
 	if (journal) {
-		journal.useRestorer(CATEGORISATION_GROUP, categoryRestorer(doc, limits));
+		journal.useRestorer(CATEGORISATION_GROUP, (entries, undo) => restoreCategorisation(doc, entries, { ...limits, ...undo }));
 		// Before anything changes: re-rendered levels and Qualitor's default priority must be undone to these.
 		for (const key of ['tipo', ...CATEGORY_KEYS, 'prioridade'] as const) {
 			const select = query(key);
@@ -168,7 +169,7 @@ async function quiet(doc: Document, limits: Limits, report: CascadeReport, what:
 	}
 }
 
-interface Limits {
+export interface Limits {
 	timeoutMs: number;
 	settleMs: number;
 	signal?: AbortSignal | undefined;
@@ -195,60 +196,4 @@ function whyNotChosen(what: string, wanted: string, outcome: SelectOutcome): str
 
 function seconds(ms: number): string {
 	return String(Math.round(ms / 100) / 10);
-}
-
-const RESTORE_ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
-
-/**
- * Undoes the cascade the way a person would: Tipo, then each level after its load, then Prioridade
- * last (restoring a category may make Qualitor set its default priority).
- */
-function categoryRestorer(doc: Document, limits: Limits): GroupRestorer {
-	return async (entries, undoOptions) => {
-		const report: UndoReport = { restored: [], problems: [] };
-		const rank = (e: JournalEntry): number => {
-			const i = RESTORE_ORDER.indexOf(e.label);
-			return i < 0 ? RESTORE_ORDER.length : i;
-		};
-		const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
-		const signal = undoOptions.signal ?? limits.signal;
-		let reloaded = false;
-		for (const entry of ordered) {
-			const hadChoice = entry.prior.kind === 'select' && !priorIsPlaceholder(entry);
-			let element = findEntryElement(doc, entry);
-			if (reloaded) {
-				const level = RESTORE_ORDER.indexOf(entry.label);
-				const wait = hadChoice && level > 0
-					? await waitForLevel(doc, () => findEntryElement(doc, entry) as HTMLSelectElement | null, null, { ...limits, signal, what: entry.label })
-					: await waitForQuiet(doc, { ...limits, signal, what: entry.label });
-				if (!wait.ok && wait.reason === 'aborted') {
-					report.problems.push({ what: entry.label, why: 'Desfazer foi cancelado.' });
-					break;
-				}
-				reloaded = false;
-				element = findEntryElement(doc, entry);
-			}
-			if (!element) {
-				// A level that did not hold a choice before and is gone now is back to how it was.
-				if (hadChoice) report.problems.push({ what: entry.label, why: `Não apareceu de novo; escolha "${priorText(entry)}" manualmente.` });
-				else report.restored.push(entry.label);
-				continue;
-			}
-			const indexBefore = element.localName === 'select' ? (element as HTMLSelectElement).selectedIndex : -2;
-			const result = restoreEntry(doc, entry, undoOptions);
-			report.restored.push(...result.restored);
-			report.problems.push(...result.problems);
-			reloaded = element.localName === 'select' && (element as HTMLSelectElement).selectedIndex !== indexBefore;
-		}
-		return report;
-	};
-}
-
-function priorIsPlaceholder(entry: JournalEntry): boolean {
-	if (entry.prior.kind !== 'select') return false;
-	return entry.prior.index < 0 || isPlaceholder(entry.prior);
-}
-
-function priorText(entry: JournalEntry): string {
-	return entry.prior.kind === 'select' ? entry.prior.text.trim() : entry.prior.value;
 }

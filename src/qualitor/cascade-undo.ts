@@ -1,0 +1,62 @@
+import type { JournalEntry, UndoOptions, UndoReport } from '../dom/journal.ts';
+import { findEntryElement, restoreEntry } from '../dom/restore.ts';
+import { isPlaceholder } from '../dom/select-option.ts';
+import type { Limits } from './cascade.ts';
+import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
+
+const ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
+
+/**
+ * Undoes the cascade the way a person would: Tipo, then each level once the previous level's load
+ * has finished, then Prioridade last (restoring a category may make Qualitor set its default priority).
+ * Elements are re-found by id at every step, since each load replaces them.
+ */
+export async function restoreCategorisation(
+	doc: Document,
+	entries: readonly JournalEntry[],
+	options: Limits & UndoOptions,
+): Promise<UndoReport> {
+	const report: UndoReport = { restored: [], problems: [] };
+	const rank = (e: JournalEntry): number => (ORDER.includes(e.label) ? ORDER.indexOf(e.label) : ORDER.length);
+	const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
+	// Set when the previous step changed a select: the state of this step's element before that change.
+	let reloading: SelectSnapshot | null = null;
+	for (const [i, entry] of ordered.entries()) {
+		const hadChoice = entry.prior.kind === 'select' && !(entry.prior.index < 0 || isPlaceholder(entry.prior));
+		if (reloading) {
+			const limits = { ...options, what: entry.label };
+			const wait =
+				hadChoice && rank(entry) > 0 && rank(entry) < ORDER.length
+					? await waitForLevel(doc, () => asSelect(findEntryElement(doc, entry)), reloading, limits)
+					: await waitForQuiet(doc, limits);
+			if (!wait.ok && wait.reason === 'aborted') {
+				report.problems.push({ what: entry.label, why: 'Desfazer foi cancelado.' });
+				break;
+			}
+		}
+		const element = asSelect(findEntryElement(doc, entry));
+		if (!element) {
+			reloading = null;
+			// A level that held no choice before and is gone now is back to how it was.
+			if (hadChoice) report.problems.push({ what: entry.label, why: `Não apareceu de novo; escolha "${priorText(entry)}" manualmente.` });
+			else report.restored.push(entry.label);
+			continue;
+		}
+		const next = ordered[i + 1];
+		const nextBefore = snapshotSelect(next ? asSelect(findEntryElement(doc, next)) : null);
+		const indexBefore = element.selectedIndex;
+		const result = restoreEntry(doc, entry, options);
+		report.restored.push(...result.restored);
+		report.problems.push(...result.problems);
+		reloading = element.selectedIndex !== indexBefore ? nextBefore : null;
+	}
+	return report;
+}
+
+function asSelect(element: Element | null): HTMLSelectElement | null {
+	return element?.localName === 'select' ? (element as HTMLSelectElement) : null;
+}
+
+function priorText(entry: JournalEntry): string {
+	return entry.prior.kind === 'select' ? entry.prior.text.trim() : entry.prior.value;
+}
