@@ -21,6 +21,11 @@ export interface LaunchOptions {
 	 * itself passes false: Playwright's handler exits the process before close() removes the profile.
 	 */
 	handleSignals?: boolean;
+	/**
+	 * The browser's UI language, which picks the extension's `_locales` (Debian's chromium-l10n must be
+	 * installed for anything but en-US). Agents' browsers are in Brazilian Portuguese: the default.
+	 */
+	uiLanguage?: string;
 }
 
 export interface LaunchedExtension {
@@ -41,6 +46,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 		workerTimeoutMs = 15_000,
 		viewport,
 		handleSignals = true,
+		uiLanguage = 'pt_BR',
 	} = options;
 	const abs = resolve(extensionDir);
 	await access(join(abs, 'manifest.json')).catch(() => {
@@ -52,6 +58,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 		context = await chromium.launchPersistentContext(userDataDir, {
 			executablePath: CHROMIUM_PATH,
 			headless,
+			// Headless Chromium ignores --lang; it takes the UI language from the environment.
+			env: { ...process.env, LANGUAGE: uiLanguage, LANG: `${uiLanguage}.UTF-8` },
 			...(viewport !== undefined ? { viewport } : {}),
 			handleSIGINT: handleSignals,
 			handleSIGTERM: handleSignals,

@@ -39,7 +39,11 @@ export function Overlay({ session, host, expose }: Props) {
 		session.watchText(refresh);
 	}, [session, refresh]);
 
-	const focusPanel = () => requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[data-sop-id], input, button')?.focus());
+	// The first suggestion if there is one, else the first control of the body (not the header's buttons).
+	const focusPanel = () =>
+		requestAnimationFrame(() =>
+			(panel.current?.querySelector<HTMLElement>('[data-sop-id]') ?? panel.current?.querySelector<HTMLElement>('.body input, .body button'))?.focus(),
+		);
 	const open = (id: string) => {
 		if (!getSop(id)) return false;
 		setExpanded(true);
@@ -86,10 +90,17 @@ export function Overlay({ session, host, expose }: Props) {
 		});
 	}, [session, applied, openId]);
 
+	// Back to the list with the focus on it, so the keyboard user is not dropped onto the page.
+	const back = () => {
+		setOpenId(null);
+		setWarning(null);
+		focusPanel();
+	};
+
 	const onPanelKey = (e: KeyboardEvent) => {
 		if (e.key !== 'Escape') return;
 		e.stopPropagation();
-		if (openId) setOpenId(null);
+		if (openId) back();
 		else setExpanded(false);
 	};
 
@@ -127,7 +138,7 @@ export function Overlay({ session, host, expose }: Props) {
 						key={sop.id}
 						sop={sop}
 						session={session}
-						onBack={() => (setOpenId(null), setWarning(null))}
+						onBack={back}
 						warning={warning}
 						onDismissWarning={() => setWarning(null)}
 						onApplied={setApplied}

@@ -175,7 +175,7 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 						{outcome.done.length > 0 && (
 							<>
 								<p>{t('overlayDone')}</p>
-								<ul class="done">
+								<ul class="done" data-report="done">
 									{outcome.done.map((d) => (
 										<li key={d}>{d}</li>
 									))}
@@ -185,7 +185,7 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 						{outcome.notDone.length > 0 && (
 							<>
 								<p>{t('overlayNotDone')}</p>
-								<ul class="not-done">
+								<ul class="not-done" data-report="not-done">
 									{outcome.notDone.map((n) => (
 										<li key={n.what + n.why}>
 											<strong>{n.what}</strong>: {n.why}
@@ -197,7 +197,7 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 					</>
 				)}
 				{undone && (
-					<p>
+					<p data-report="undone">
 						{t('overlayUndone', undone.restored)}
 						{undone.problems.length ? ` ${undone.problems.join('; ')}` : ''}
 					</p>

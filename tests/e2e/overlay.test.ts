@@ -1,0 +1,249 @@
+// The overlay on the imitation of Qualitor, in real Chromium, on the production build: suggest, apply
+// (cascade with AJAX loads and re-renders, fields, additional fields), undo, and every page shape.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { launchExtension, recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
+
+let server: QualitorServer;
+let ext: LaunchedExtension;
+
+beforeAll(async () => {
+	server = await startQualitorServer();
+	ext = await launchExtension();
+});
+afterAll(async () => {
+	await ext?.close();
+	await server?.close();
+});
+
+type Scope = Page | Frame;
+const inOverlay = (scope: Scope, selector: string) => scope.locator(`[data-sop-assist] ${selector}`);
+
+async function openForm(query = ''): Promise<{ page: Page; problems: PageProblem[] }> {
+	const page = await ext.context.newPage();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	const { problems } = recordPageProblems(page);
+	await page.goto(server.url(PATHS.ticketForm + query));
+	await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
+	return { page, problems };
+}
+
+/** An additional field by its label cell's text (their ids differ per installation). */
+const additional = (scope: Scope, label: string) =>
+	scope.locator('td.LABEL, label', { hasText: new RegExp(`^\\s*${label}\\s*\\*?\\s*:?\\s*$`) }).first().locator('xpath=following::*[self::input or self::textarea or self::select][1]');
+
+const selectedText = (scope: Scope, id: string) =>
+	scope.$eval(`#${id}`, (s: HTMLSelectElement) => s.options[s.selectedIndex]?.text ?? '').catch(() => null);
+
+/** Every control of Qualitor's form by id (or name), as the page holds it: to compare before and after. */
+const formSnapshot = (scope: Scope) =>
+	scope.evaluate(() => {
+		const out: Record<string, string> = {};
+		for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
+			if (el.closest('[data-sop-assist]') || (el as HTMLInputElement).type === 'button') continue;
+			const key = el.id || el.name;
+			if (!key) continue;
+			out[key] = el.localName === 'select' ? `${el.value}|${(el as HTMLSelectElement).selectedOptions[0]?.text ?? ''}` : el.value;
+		}
+		return out;
+	});
+
+async function applySop(scope: Scope, id: string, variables: Record<string, string> = {}): Promise<string> {
+	const suggestion = inOverlay(scope, `[data-sop-id="${id}"]`).first();
+	await suggestion.click();
+	for (const [name, value] of Object.entries(variables)) await inOverlay(scope, `input[name="${name}"]`).fill(value);
+	const apply = inOverlay(scope, '[data-action="apply"]');
+	await apply.click();
+	await inOverlay(scope, '.report li').first().waitFor({ timeout: 30_000 });
+	await expect.poll(() => apply.isEnabled(), { timeout: 30_000 }).toBe(true);
+	return inOverlay(scope, '.report').innerText();
+}
+
+async function undo(scope: Scope): Promise<string> {
+	await inOverlay(scope, '[data-action="undo"]').click();
+	await inOverlay(scope, '[data-report="undone"]').waitFor({ timeout: 30_000 });
+	expect(await inOverlay(scope, '[data-report="undone"]').innerText()).toMatch(/^Desfeito: \d+ campo/);
+	// The undo re-selects categories level by level; let the last load settle.
+	await scope.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 10_000 });
+	return inOverlay(scope, '.report').innerText();
+}
+
+describe('new ticket opened in a popup window from the Qualitor shell', () => {
+	test('suggests from what the agent types, applies the SOP, and undo gives the form back exactly', async () => {
+		const shell = await ext.context.newPage();
+		const shellProblems = recordPageProblems(shell).problems;
+		await shell.goto(server.url(PATHS.shell));
+		const [page] = await Promise.all([ext.context.waitForEvent('page'), shell.click('#btnNovoChamado')]);
+		const { problems } = recordPageProblems(page);
+		await page.waitForSelector('#dschamado');
+		await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
+		const before = await formSnapshot(page);
+
+		await page.locator('#dschamado').pressSequentially('cliente com token em branco no safesign', { delay: 5 });
+		const suggestion = inOverlay(page, '[data-sop-id="token-em-branco"]');
+		await suggestion.waitFor();
+		expect(await suggestion.innerText()).toMatch(/token/);
+
+		const report = await applySop(page, 'token-em-branco', { telefone1: '(51) 99999-1111', telefone2: '(51) 3333-2222', email: 'ana@exemplo.com.br' });
+		expect(report).toMatch(/Categoria 3: Em branco/);
+		expect(await selectedText(page, 'cdtipochamado')).toBe('Suporte Técnico');
+		expect(await selectedText(page, 'cdcategoria1')).toBe('SUP - Certificado Digital');
+		expect(await selectedText(page, 'cdcategoria2')).toBe('Cartão');
+		expect(await selectedText(page, 'cdcategoria3')).toBe('Em branco');
+		expect(await selectedText(page, 'cdseveridade')).toBe('Baixa');
+		expect(await page.inputValue('#nmtitulochamado')).toBe('Certificado digital em branco no token');
+		// The agent's text stays first; the SOP's wording comes after it.
+		expect(await page.inputValue('#dschamado')).toBe('cliente com token em branco no safesign\n\nInforma que não consegue utilizar o Certificado Digital.');
+		expect(await additional(page, 'Encaminhar').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Relacionamento');
+		expect(await additional(page, 'E-mail').inputValue()).toBe('ana@exemplo.com.br');
+		expect(await page.locator('[id^=vlinformacaoadicional]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(
+			'(51) 99999-1111 / (51) 3333-2222',
+		);
+
+		await undo(page);
+		const after = await formSnapshot(page);
+		expect({ ...after, dschamado: before.dschamado }).toEqual({ ...before });
+		expect(await page.inputValue('#dschamado')).toBe('cliente com token em branco no safesign');
+		expect([...problems, ...shellProblems]).toEqual([]);
+		await page.close();
+		await shell.close();
+	});
+});
+
+test('in framePrincipal of a frameset: suggests and applies there', async () => {
+	const page = await ext.context.newPage();
+	const { problems } = recordPageProblems(page);
+	await page.goto(server.url(PATHS.frameset));
+	const frame = await expect.poll(() => page.frame({ name: 'framePrincipal' })).toBeTruthy().then(() => page.frame({ name: 'framePrincipal' })!);
+	await frame.waitForSelector('[data-sop-assist]', { state: 'attached' });
+	await frame.fill('#nmtitulochamado', 'suporte SEI');
+	await frame.locator('#nmtitulochamado').dispatchEvent('input');
+	const report = await applySop(frame, 'suporte-sei', { contato: 'Maria' });
+	expect(report).toMatch(/Descrição da solução/);
+	expect(await frame.inputValue('#dsacaocorretiva')).toMatch(/^Prezado\(a\) Maria,\n\n(Bom dia|Boa tarde|Boa noite)\.\n\nAgradecemos o contato/s);
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
+test('slow AJAX with the category cell re-rendered after each level; additional fields after the last one', async () => {
+	const { page, problems } = await openForm('?delay=900');
+	await page.fill('#dschamado', 'certificado sem matrícula CEI');
+	await page.locator('#dschamado').dispatchEvent('input');
+	const report = await applySop(page, 'certificado-sem-cei', { telefone1: '(11) 98888-7777', telefone2: '(11) 3222-1111', email: 'joao@exemplo.com' });
+	expect(report).not.toMatch(/Não foi feito/);
+	expect(await selectedText(page, 'cdcategoria3')).toBe('Certificado sem CEI');
+	expect(await additional(page, 'Descrição para subchamado').inputValue()).toBe('DESCRIÇÃO: Certificado sem CEI. SOLUÇÃO: Nova emissão com CEI vinculado.');
+	expect(await page.inputValue('#dschamado')).toMatch(/Telefones para contato: \(11\) 98888-7777 \/ \(11\) 3222-1111\nE-mail: joao@exemplo.com$/);
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
+test('text the agent typed before the page loaded: suggested at once, kept by the apply', async () => {
+	const { page, problems } = await openForm('?prefill=1');
+	const prior = await formSnapshot(page);
+	await inOverlay(page, '[data-sop-id]').first().waitFor();
+	const id = await inOverlay(page, '[data-sop-id]').first().getAttribute('data-sop-id');
+	await applySop(page, id!);
+	for (const field of ['nmtitulochamado', 'dschamado', 'dspalavrachave']) {
+		const value = await page.inputValue(`#${field}`);
+		expect(value.startsWith(prior[field]!), `${field} keeps the agent's text`).toBe(true);
+	}
+	await undo(page);
+	const after = await formSnapshot(page);
+	for (const field of ['nmtitulochamado', 'dschamado', 'dspalavrachave']) expect(after[field]).toBe(prior[field]);
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
+test('a category missing in this installation: the rest applies and the panel says what was not done', async () => {
+	const { page, problems } = await openForm('?tenant=sem-cei');
+	await page.fill('#nmtitulochamado', 'matricula cei nao aparece no outro nome');
+	await page.locator('#nmtitulochamado').dispatchEvent('input');
+	const report = await applySop(page, 'certificado-sem-cei');
+	expect(await inOverlay(page, '[data-report="not-done"]').innerText()).toMatch(/Categoria 3 "Certificado sem CEI" não existe neste Qualitor/);
+	expect(report).toMatch(/^Aplicado:/);
+	expect(await selectedText(page, 'cdcategoria2')).toBe('Cartão');
+	expect(await page.inputValue('#dsacaocorretiva')).toMatch(/Relacionamento/);
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
+test('edit mode of an existing ticket: the change fields are used and existing text is kept', async () => {
+	const { page, problems } = await openForm('?cdchamado=73553');
+	const before = await page.inputValue('#dschamadochange');
+	await applySop(page, 'token-em-branco');
+	expect(await selectedText(page, 'cdcategoriachange3')).toBe('Em branco');
+	const after = await page.inputValue('#dschamadochange');
+	expect(after.startsWith(before)).toBe(true);
+	expect(after).toMatch(/Informa que não consegue utilizar o Certificado Digital\.$/);
+	// The SLA counts from the ticket's opening date shown by the page (10/12/2019): long overdue.
+	expect(await inOverlay(page, '.sla .overdue').innerText()).toMatch(/atrasado \d+d/);
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
+test('pages that are not a ticket form: no overlay, nothing loaded beyond the watcher, no error', async () => {
+	for (const path of [PATHS.dashboard, PATHS.login]) {
+		const page = await ext.context.newPage();
+		const { problems } = recordPageProblems(page);
+		await page.goto(server.url(path));
+		await expect.poll(() => page.evaluate(() => document.documentElement.dataset.qualitorSopAssist)).toBe('watching');
+		await page.waitForTimeout(300);
+		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
+		expect(problems).toEqual([]);
+		await page.close();
+	}
+});
+
+test('before saving, the checks the form can verify are shown as a warning; Qualitor still saves', async () => {
+	const { page, problems } = await openForm();
+	await page.fill('#dschamado', 'certificado sem cei');
+	await page.locator('#dschamado').dispatchEvent('input');
+	await inOverlay(page, '[data-sop-id="certificado-sem-cei"]').click();
+	await page.click('#btnProcessar');
+	const warning = inOverlay(page, '.warning');
+	await warning.waitFor();
+	expect(await warning.innerText()).toMatch(/Dois telefones para contato[\s\S]*E-mail atualizado/);
+	// The page's own handler ran (its validation dialog or the saved ticket's number).
+	await expect.poll(async () => (await page.locator('.WINDOWTITLE').count()) + (await page.locator('#label_cdchamado').innerText()).trim().length).toBeGreaterThan(0);
+	await inOverlay(page, '.warning button').click();
+	expect(await warning.count()).toBe(0);
+	expect(problems.filter((p) => p.kind !== 'console')).toEqual([]);
+	await page.close();
+});
+
+test('keyboard: Alt+Shift+S focuses the panel, arrows choose, Enter opens, Esc goes back and collapses', async () => {
+	const { page } = await openForm('?prefill=1');
+	await inOverlay(page, '[data-sop-id]').first().waitFor();
+	await page.keyboard.press('Alt+Shift+KeyS');
+	const focused = () => page.evaluate(() => document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement?.getAttribute('data-sop-id') ?? null);
+	await expect.poll(focused).not.toBeNull();
+	const first = await focused();
+	await page.keyboard.press('ArrowDown');
+	// One suggestion or several: the arrow moves within the list and wraps around.
+	await expect.poll(focused).not.toBeNull();
+	await page.keyboard.press('ArrowUp');
+	await expect.poll(focused).toBe(first);
+	await page.keyboard.press('Enter');
+	await inOverlay(page, '[data-action="apply"]').waitFor();
+	await page.keyboard.press('Escape');
+	await inOverlay(page, '[data-sop-id]').first().waitFor();
+	await page.keyboard.press('Escape');
+	await inOverlay(page, '.pill').waitFor();
+	await page.close();
+});
+
+test('the popup can open a SOP in the overlay of the tab (runtime message)', async () => {
+	const { page } = await openForm();
+	// Without the "tabs" permission tab URLs are hidden: ask every tab, only a ticket form answers.
+	const answers = await ext.serviceWorker.evaluate(async () => {
+		const tabs = await chrome.tabs.query({});
+		const ask = (id: number) => chrome.tabs.sendMessage(id, { type: 'open-sop', id: 'certificado-sem-cei' }).catch(() => null);
+		return Promise.all(tabs.map((tab) => ask(tab.id!)));
+	});
+	expect(answers.filter(Boolean)).toEqual([{ ok: true }]);
+	await expect.poll(() => inOverlay(page, '#sop-title').innerText()).toMatch(/sem matrícula CEI/);
+	await page.screenshot({ path: 'docs/screenshots/overlay-sop.png' });
+	await page.close();
+});
