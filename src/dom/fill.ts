@@ -2,7 +2,8 @@ import { dispatchEdit, setNativeValue } from './events.ts';
 import { isEditable, isTextField, type TextField } from './fillable.ts';
 import type { Journal } from './journal.ts';
 
-export type FillOutcome = 'filled' | 'appended' | 'unchanged' | 'not-fillable';
+/** `too-long`: the result would exceed the field's `maxlength`, which a person could not have typed. */
+export type FillOutcome = 'filled' | 'appended' | 'unchanged' | 'not-fillable' | 'too-long';
 
 export interface FillOptions {
 	/** Records the field's prior value before it is written, so the write can be undone. */
@@ -24,6 +25,7 @@ export function fill(field: TextField, text: string, options: FillOptions = {}):
 	if (prior.includes(wanted)) return 'unchanged';
 	const blank = prior.trim() === '';
 	const next = blank ? prior + wanted : prior + separatorAfter(field, prior) + wanted;
+	if (field.maxLength >= 0 && next.length > field.maxLength) return 'too-long';
 	options.journal?.record(field, { label: options.label });
 	setNativeValue(field, next);
 	if (field.value !== next) {

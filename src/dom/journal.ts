@@ -8,7 +8,7 @@ export type PriorState =
 	| { kind: 'select'; index: number; value: string; text: string };
 
 export interface JournalEntry {
-	/** `#id`, or `[name=…]` when the element has no id: how the element is found again after a re-render. */
+	/** `#id`, or `tag[name=…]` when the element has no id, or '' with neither: how it is found again after a re-render. */
 	readonly key: string;
 	readonly id: string;
 	readonly name: string;
@@ -70,7 +70,7 @@ export class Journal {
 
 	record(element: Writable, meta: { label?: string | undefined; group?: string | undefined } = {}): JournalEntry {
 		const key = keyOf(element);
-		const known = this.#entries.find((e) => e.key === key || e.element === element);
+		const known = this.#entries.find((e) => e.element === element || (key !== '' && e.key === key));
 		if (known) return known;
 		const entry: JournalEntry = {
 			key,
@@ -94,7 +94,8 @@ export class Journal {
 	}
 
 	noteWritten(element: Writable): void {
-		const entry = this.#entries.find((e) => e.element === element || e.key === keyOf(element));
+		const key = keyOf(element);
+		const entry = this.#entries.find((e) => e.element === element || (key !== '' && e.key === key));
 		if (entry && isTextField(element)) entry.written = element.value;
 	}
 
@@ -137,7 +138,8 @@ function merge(into: UndoReport, from: UndoReport): void {
 function keyOf(element: Writable): string {
 	if (element.id) return `#${element.id}`;
 	const name = element.getAttribute('name');
-	return name ? `${element.localName}[name="${name}"]` : `?${element.localName}`;
+	// Without id or name an element cannot be found again after a re-render: only its identity counts.
+	return name ? `${element.localName}[name="${name}"]` : '';
 }
 
 function snapshot(element: Writable): PriorState {

@@ -167,6 +167,8 @@ function write(element: Control, what: string, text: string, report: ApplyReport
 	const outcome = fill(element, text, { journal, label: what });
 	if (outcome === 'not-fillable') {
 		report.notDone.push({ what, why: `"${what}" está somente leitura ou bloqueado; cole o texto manualmente.` });
+	} else if (outcome === 'too-long') {
+		report.notDone.push({ what, why: `O texto não cabe em "${what}" (limite de ${element.maxLength} caracteres); resuma-o e cole manualmente.` });
 	} else report.done.push({ what, outcome });
 }
 

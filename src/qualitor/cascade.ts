@@ -191,7 +191,7 @@ function whyNotChosen(what: string, wanted: string, outcome: SelectOutcome): str
 	if (outcome.ambiguous.length > 1) {
 		return `${what} "${wanted}" é ambíguo neste Qualitor (corresponde a: ${outcome.ambiguous.join(', ')}); escolha manualmente.`;
 	}
-	return `${what} "${wanted}" não existe neste Qualitor (opções: ${outcome.options.join(', ') || 'nenhuma'})`;
+	return `${what} "${wanted}" não existe neste Qualitor (opções: ${outcome.options.join(', ') || 'nenhuma'}); escolha manualmente.`;
 }
 
 function seconds(ms: number): string {

@@ -89,6 +89,15 @@ describe('fill', () => {
 		expect(fill(field, 'x')).toBe('not-fillable');
 	});
 
+	test('refuses to go beyond maxlength, which a person could not have typed', () => {
+		const field = input('Título');
+		field.maxLength = 12;
+		expect(fill(field, 'muito longo')).toBe('too-long');
+		expect(field.value).toBe('Título');
+		expect(fill(field, 'curto')).toBe('appended');
+		expect(field.value).toBe('Título curto');
+	});
+
 	test('fires bubbling input and change events that handlers on ancestors see', () => {
 		const field = textarea();
 		const seen: string[] = [];

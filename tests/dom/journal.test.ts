@@ -61,6 +61,17 @@ describe('Journal', () => {
 		expect($<HTMLSelectElement>('#encaminhar').selectedIndex).toBe(0);
 	});
 
+	test('keeps elements without id or name apart', async () => {
+		document.body.innerHTML = '<textarea>a</textarea><textarea>b</textarea>';
+		const [first, second] = [...document.querySelectorAll('textarea')];
+		const journal = new Journal(document);
+		fill(first!, 'x', { journal });
+		fill(second!, 'y', { journal });
+		expect(journal.entries).toHaveLength(2);
+		await journal.undo();
+		expect([first!.value, second!.value]).toEqual(['a', 'b']);
+	});
+
 	test('does not overwrite what a person typed after the apply, unless told to', async () => {
 		const journal = new Journal(document);
 		const field = $<HTMLTextAreaElement>('#dschamado');

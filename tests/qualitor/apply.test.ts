@@ -62,7 +62,7 @@ describe('applySop', () => {
 			{ timeoutMs: 2000 },
 		);
 		expect(report.notDone).toEqual([
-			{ what: 'Categoria 3', why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado)' },
+			{ what: 'Categoria 3', why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado); escolha manualmente.' },
 			{ what: 'Descrição para subchamado', why: expect.stringContaining('não apareceu') },
 			{ what: 'Encaminhar', why: expect.stringContaining('não apareceu') },
 		]);

@@ -50,7 +50,7 @@ describe('applyCategorisation', () => {
 		});
 		expect(report.complete).toBe(false);
 		expect(report.notDone).toEqual([
-			{ what: 'Categoria 3', why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado)' },
+			{ what: 'Categoria 3', why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado); escolha manualmente.' },
 		]);
 		expect(fake.selectedText('cdcategoria2')).toBe('Cartão');
 		expect(fake.selectedText('cdcategoria3')).toBe('Selecione');
@@ -68,7 +68,7 @@ describe('applyCategorisation', () => {
 	test('reports a missing Tipo option and does not touch the categories', async () => {
 		const fake = mountFakeQualitor(document);
 		const report = await applyCategorisation(document, { tipo: 'Incidente', categorias: ['X'] });
-		expect(report.notDone[0]).toEqual({ what: 'Tipo', why: 'Tipo "Incidente" não existe neste Qualitor (opções: Suporte, Solicitação)' });
+		expect(report.notDone[0]).toEqual({ what: 'Tipo', why: 'Tipo "Incidente" não existe neste Qualitor (opções: Suporte, Solicitação); escolha manualmente.' });
 		expect(fake.loads).toBe(0);
 	});
 

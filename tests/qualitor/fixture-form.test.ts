@@ -78,7 +78,7 @@ describe('against the fixture Qualitor', () => {
 		const report = await applySop(doc, PLAN, { timeoutMs: 3000 });
 		expect(report.notDone[0]).toEqual({
 			what: 'Categoria 3',
-			why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado (PIN/PUK), Não reconhecido pela leitora)',
+			why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado (PIN/PUK), Não reconhecido pela leitora); escolha manualmente.',
 		});
 		expect((doc.getElementById('nmtitulochamado') as HTMLInputElement).value).toBe('Certificado sem CEI');
 	}, 20_000);
