@@ -22,7 +22,8 @@ export function fromOpenssl(text: string): Source {
 	return { kind: 'items', format: 'openssl', items, emails };
 }
 
-const OID_AT = /(?<![\d.])(?:OID\.)?([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:))/gi;
+/** `2.16.76.1.3.6=` or `2.16.76.1.3.6:`; with NSS's `OID.` prefix the separator may be a line break. */
+const OID_AT = /(?<![\d.])(?:OID\.([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:))?|([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:)))/gi;
 const LABELS = /(?:outro\s+nome|other\s+name|nome\s+alternativo[^\n:]*|subject\s+alternative\s+name[^\n:]*)\s*:/gi;
 const EMAIL_LABEL = /(?:nome\s+rfc822|rfc822\s+name|e-?mail)\s*[=:]\s*([^\s,;]+@[^\s,;]+)/gi;
 /** Separated hex bytes, also across line breaks (Chrome wraps every 16); a pair glued to more letters or digits is a word. */
@@ -40,6 +41,7 @@ export function fromOidList(text: string): Source | null {
 	const items: RawItem[] = [];
 	for (let i = 0; i < matches.length; i++) {
 		const m = matches[i]!;
+		const oid = (m[1] ?? m[2])!;
 		const start = m.index! + m[0].length;
 		const end = matches[i + 1]?.index ?? text.length;
 		// A comma ends a value: Windows lists several entries on one line separated by commas.
@@ -49,9 +51,9 @@ export function fromOidList(text: string): Source | null {
 		const run = HEX_RUN.exec(segment)?.[0];
 		if (run && (run.length === segment.length || /\s/.test(segment[run.length]!))) {
 			const bytes = hexToBytes(run);
-			if (bytes) items.push({ oid: m[1]!, bytes });
-		} else if (m[1]!.startsWith('2.16.76.') && segment !== '' && !/^\d{1,9}\./.test(segment)) {
-			items.push({ oid: m[1]!, text: segment.split(/\r?\n/)[0]!.trim() });
+			if (bytes) items.push({ oid, bytes });
+		} else if (oid.startsWith('2.16.76.') && segment !== '' && !/^\d{1,9}\./.test(segment)) {
+			items.push({ oid, text: segment.split(/\r?\n/)[0]!.trim() });
 		}
 	}
 	const emails = [...text.matchAll(EMAIL_LABEL)].map((e) => e[1]!);

@@ -87,6 +87,10 @@ describe("Chrome's certificate viewer", () => {
 			.join('\n');
 		expect(summary(decode(text))).toEqual(wantEntries);
 	});
+	test('OID. prefix with the bytes on the next lines', () => {
+		const text = pairs.map((p) => `Other Name:\n  OID.${p.oid}\n  ${p.hex.toUpperCase()}`).join('\n');
+		expect(summary(decode(text))).toEqual(wantEntries);
+	});
 	test('a value that still has the [0] EXPLICIT wrapper', () => {
 		const cei = pairs.find((p) => p.oid === '2.16.76.1.3.6')!;
 		const inner = cei.hex.split(' ');
