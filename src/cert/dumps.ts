@@ -52,7 +52,8 @@ export function fromOidList(text: string): Source | null {
 		if (run && (run.length === segment.length || /\s/.test(segment[run.length]!))) {
 			const bytes = hexToBytes(run);
 			if (bytes) items.push({ oid, bytes });
-		} else if (oid.startsWith('2.16.76.') && segment !== '' && !/^\d{1,9}\./.test(segment)) {
+		} else if (oid.startsWith('2.16.76.') && segment !== '' && !/^\d+\./.test(segment)) {
+			// Only ICP-Brasil OIDs are trusted with a plain-text value; a dotted number after "=" is a version or a date.
 			items.push({ oid, text: segment.split(/\r?\n/)[0]!.trim() });
 		}
 	}

@@ -16,14 +16,24 @@ function main(argv: string[]): number {
 		process.stderr.write(`${USAGE}\n`);
 		return 2;
 	}
+	const missing = missingFile(args.slice(1));
+	if (missing) return failWith(`Arquivo não encontrado: ${missing}`, json);
 	const result = decode(readInput(args.slice(1)));
-	if (!result.ok) {
-		process.stderr.write(`${result.error}\n`);
-		if (json) process.stdout.write(`${JSON.stringify({ error: result.error })}\n`);
-		return 1;
-	}
+	if (!result.ok) return failWith(result.error, json);
 	process.stdout.write(json ? `${JSON.stringify(toJson(result), null, 2)}\n` : readable(result));
 	return 0;
+}
+
+function failWith(error: string, json: boolean): number {
+	process.stderr.write(`${error}\n`);
+	if (json) process.stdout.write(`${JSON.stringify({ error })}\n`);
+	return 1;
+}
+
+/** A lone argument named like a certificate file that does not exist is a typo, not text to decode. */
+function missingFile(args: string[]): string | null {
+	const [only] = args;
+	return args.length === 1 && only && /\.(cer|crt|pem|der|p7b|p7c|txt)$/i.test(only) && !existsSync(only) ? only : null;
 }
 
 /** A single existing path is a file; `-` is stdin; anything else is the text itself (words rejoined). */

@@ -84,6 +84,13 @@ describe.concurrent('cert CLI', { timeout: 30_000 }, () => {
 		expect(ownLines(run.stderr)).toHaveLength(1);
 	});
 
+	test('a file name that does not exist is reported as such', async () => {
+		const run = await cli(['decode', 'nao-existe.cer', '--json']);
+		expect(run.code).toBe(1);
+		expect(JSON.parse(run.stdout)).toEqual({ error: 'Arquivo não encontrado: nao-existe.cer' });
+		expect(ownLines(run.stderr)).toEqual(['Arquivo não encontrado: nao-existe.cer']);
+	});
+
 	test('usage error', async () => {
 		const run = await cli(['frobnicate']);
 		expect(run.code).toBe(2);
