@@ -137,6 +137,11 @@ function checkTemplates(
 		if (typeof value === 'string') templates.push([['templates', 'adicionais', label], value]);
 	}
 	for (const [path, template] of templates) {
+		// `{Cliente}` or `{ cliente }` would otherwise be written into the ticket as typed.
+		for (const [malformed] of template.matchAll(/\{[^{}\n]{0,40}\}/g)) {
+			if (/^\{[a-z][a-z0-9_]*\}$/.test(malformed)) continue;
+			problem(lineAt(valueOffset(doc, path)), fieldName(path), `"${malformed}" is not a template variable: write variables in lowercase with no spaces, e.g. {cliente}`);
+		}
 		for (const name of templateVariables(template)) {
 			if (isBuiltinVariable(name) || declared.has(name)) continue;
 			problem(

@@ -114,15 +114,7 @@ describe('sops/ (data)', () => {
 		expect(stray).toEqual([]);
 	});
 
-	// Folded copies are redundant: the search folds case and accents itself ("matricula cei" is already
-	// "matrícula CEI"). These were in the SOPs when this check was written; the SOP owner is asked to remove
-	// them. New ones fail here, and so does a listed one once it is gone (shrink the list then).
-	const KNOWN_REDUNDANT: Record<string, string[]> = {
-		'certificado-notarizado': ['enotariado', 'tabeliao', 'cartorio'],
-		'certificado-sem-cei': ['matricula cei'],
-		'chamado-suporte-mapa': ['ministerio da agricultura'],
-		'suporte-sei': ['sistema eletronico de informacoes', 'sei!'],
-	};
+	// Folded copies are redundant: the search folds case and accents itself ("matricula cei" is "matrícula CEI").
 	test.each(library.sops.map((s) => [s.id, s] as const))('%s: no keyword or synonym repeated (case and accents folded)', (id, s) => {
 		const seen = new Set<string>();
 		const repeated: string[] = [];
@@ -131,7 +123,7 @@ describe('sops/ (data)', () => {
 			if (seen.has(key)) repeated.push(entry);
 			seen.add(key);
 		}
-		expect(repeated).toEqual(KNOWN_REDUNDANT[id] ?? []);
+		expect(repeated, id).toEqual([]);
 	});
 
 	test('every SOP has a summary and a procedure body', () => {

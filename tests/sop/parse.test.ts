@@ -294,6 +294,7 @@ describe('templates and variables', () => {
 
 	test('variable names are lowercase identifiers', () => {
 		expect(problemsOf(edited({ 17: '  descricao: "{Telefone}"', 21: '  - name: Telefone' }))).toEqual([
+			`${FILE}:17: templates.descricao: "{Telefone}" is not a template variable: write variables in lowercase with no spaces, e.g. {cliente}`,
 			`${FILE}:21: variables[0].name: variable names are lowercase letters, digits and _ (e.g. telefone2)`,
 		]);
 	});
@@ -393,5 +394,17 @@ describe('several problems', () => {
 			ok: false,
 			problems: [{ file: FILE, line: 13, field: 'qualitor.categorias', message: 'expected 1 to 3 names' }],
 		});
+	});
+});
+
+describe('template variables written wrongly', () => {
+	test.each(['{Cliente}', '{ cliente }', '{nome do cliente}'])('%s is reported, not written into the ticket as typed', (variable) => {
+		const text = `---\ntitle: T\nsummary: S\nsource: x.txt\nkeywords: [k]\ntemplates:\n  titulo: "Chamado de ${variable}"\n---\n`;
+		const result = parseSop('sops/t.md', text);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.problems.map(formatProblem)).toContain(
+			`sops/t.md:7: templates.titulo: "${variable}" is not a template variable: write variables in lowercase with no spaces, e.g. {cliente}`,
+		);
 	});
 });
