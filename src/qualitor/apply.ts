@@ -82,7 +82,8 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		return true;
 	};
 
-	let cascadeComplete = true;
+	// How long additional fields may take to (re)appear: a full wait only after a category change.
+	let extrasWaitMs = Math.min(timeoutMs, options.settleMs ?? 300);
 	const categorisation = plan.categorisation;
 	if (categorisation && (categorisation.tipo || categorisation.categorias?.length || categorisation.prioridade)) {
 		// Qualitor empties the additional fields when a category changes: keep what the agent had there.
@@ -98,9 +99,12 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		report.done.push(...cascade.done);
 		report.notDone.push(...cascade.notDone);
 		report.timing.waitMs += cascade.waitMs;
-		cascadeComplete = cascade.complete;
+		if (cascade.done.some((d) => d.outcome === 'selected')) {
+			// When the cascade failed, the fields of a complete classification likely never come.
+			extrasWaitMs = cascade.complete ? timeoutMs : Math.min(timeoutMs, 1000);
+		}
 		if (carried.length > 0) {
-			const carryOptions = { locate, timeoutMs: cascadeComplete ? timeoutMs : Math.min(timeoutMs, 1000), signal: options.signal };
+			const carryOptions = { locate, timeoutMs: extrasWaitMs, signal: options.signal };
 			const carry = await carryAdditionalFields(doc, carried, { ...carryOptions, journal });
 			report.done.push(...carry.done);
 			report.notDone.push(...carry.notDone);
@@ -132,10 +136,10 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 
 	const labels = Object.entries(plan.adicionais).filter(([, value]) => value !== '');
 	if (labels.length === 0) return;
-	// They depend on the category and may arrive with its load; when the cascade failed they likely never will.
+	// They depend on the category and may arrive with its load.
 	const found = await waitFor(
 		() => !isLoading(doc) && labels.every(([label]) => findAdditionalField(doc, label, locate)),
-		{ root: doc, timeoutMs: cascadeComplete ? timeoutMs : Math.min(timeoutMs, 1000), signal: options.signal, what: 'os campos adicionais' },
+		{ root: doc, timeoutMs: extrasWaitMs, signal: options.signal, what: 'os campos adicionais' },
 	);
 	report.timing.waitMs += found.waitedMs;
 	for (const [label, value] of labels) {

@@ -80,6 +80,15 @@ describe('applySop', () => {
 		]);
 	});
 
+	test('without a category change, an absent additional field is reported without the full wait', async () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		const started = performance.now();
+		const report = await applySop(document, { fields: {}, adicionais: { Protocolo: '123', Telefone: '(11) 3222-1234' } }, { timeoutMs: 5000 });
+		expect(performance.now() - started).toBeLessThan(2000);
+		expect(report.notDone).toEqual([{ what: 'Protocolo', why: expect.stringContaining('não apareceu') }]);
+		expect($<HTMLInputElement>('#vlinformacaoadicional9').value).toBe('(11) 3222-1234');
+	});
+
 	test('writes into the edit-mode fields, not the read-only originals', async () => {
 		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
 		const report = await applySop(document, { fields: { descricao: 'Novo texto', titulo: 'T' }, adicionais: {} });
