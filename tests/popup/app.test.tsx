@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+// The popup's page as a component: decode as you type, the verdict first, masked fields, the "sem CEI" offer.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { App } from '../../src/popup/App.tsx';
+import { vectorsDir } from '../cert/helpers/vectors.ts';
+
+let root: HTMLElement;
+beforeEach(() => {
+	root = document.createElement('div');
+	document.body.append(root);
+	render(<App />, root);
+});
+afterEach(() => {
+	render(null, root);
+	root.remove();
+});
+
+const verdict = () => root.querySelector<HTMLElement>('[role="status"]')!;
+const rowText = (label: string) =>
+	[...root.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === label)?.textContent ?? null;
+
+async function type(text: string) {
+	const area = root.querySelector<HTMLTextAreaElement>('#dump')!;
+	await act(async () => {
+		area.value = text;
+		area.dispatchEvent(new Event('input', { bubbles: true }));
+	});
+	await vi.waitFor(() => expect(verdict().dataset.status).not.toBe('idle'));
+}
+
+test('waits politely before anything is pasted', () => {
+	expect(verdict().dataset.status).toBe('idle');
+	expect(verdict().getAttribute('aria-live')).toBe('polite');
+	expect(root.querySelector('label[for="dump"]')).not.toBeNull();
+	expect(root.querySelector('label[for="file"]')).not.toBeNull();
+});
+
+test('a valid CEI: green verdict with the mask, fields with masks and check results', async () => {
+	await type(readFileSync(resolve(vectorsDir, 'ecpf_octet_cei.windows.txt'), 'utf8'));
+	expect(verdict().dataset.status).toBe('valid');
+	expect(verdict().textContent).toContain('CEI válido: 11.583.00249/85');
+	expect(rowText('CPF')).toContain('123.456.789-09');
+	expect(rowText('CPF')).toContain('DV ok');
+	expect(rowText('Matrícula CEI')).toContain('11.583.00249/85');
+	expect(rowText('Data de nascimento')).toContain('15/03/1985');
+	expect(root.querySelector('button[aria-label="Copiar CPF"]')).not.toBeNull();
+	expect(root.textContent).not.toContain('Abrir procedimento Certificado sem CEI');
+});
+
+test('a wrong check digit is "CEI inválido" and says which digit was expected', async () => {
+	await type('2.16.76.1.3.6=04 0c 31 31 35 38 33 30 30 32 34 39 38 30');
+	expect(verdict().dataset.status).toBe('invalid');
+	expect(verdict().textContent).toMatch(/CEI inválido.*esperado 5/);
+	expect(rowText('Matrícula CEI')).toContain('DV não confere');
+});
+
+test('zeros: "Sem CEI" and the procedure button; CNPJ masked', async () => {
+	await type(readFileSync(resolve(vectorsDir, 'ecnpj_utf8_cei_zeros.windows.txt'), 'utf8'));
+	expect(verdict().dataset.status).toBe('absent');
+	expect(rowText('CNPJ')).toContain('12.345.678/0001-95');
+	expect(rowText('Matrícula CEI')).toContain('não informado');
+	expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Abrir procedimento Certificado sem CEI')).toBe(true);
+});
+
+test('junk: the error message in the verdict, no tables', async () => {
+	await type('bom dia, o certificado não funciona');
+	expect(verdict().dataset.status).toBe('error');
+	expect(verdict().textContent).toContain('Não reconheci o texto colado');
+	expect(root.querySelector('table')).toBeNull();
+});
+
+test('clearing the text goes back to waiting', async () => {
+	await type('31 32 33');
+	const area = root.querySelector<HTMLTextAreaElement>('#dump')!;
+	await act(async () => {
+		area.value = '';
+		area.dispatchEvent(new Event('input', { bubbles: true }));
+	});
+	await vi.waitFor(() => expect(verdict().dataset.status).toBe('idle'));
+});
