@@ -136,10 +136,16 @@ export function searchByName(index: SopIndex, text: string, limit = 8): { id: st
 		.map((r) => ({ id: String(r.id), title: String(r['title'] ?? r.id) }));
 }
 
+/** Inside a phrase, a two-letter word ("ar" in "fora do ar") says little on its own. */
+function evidenceWeight(field: Field, docTerm: string): number {
+	const weight = EVIDENCE_WEIGHT[field] ?? 0;
+	return (field === 'keyphrases' || field === 'synphrases') && docTerm.length <= 2 ? weight / 2 : weight;
+}
+
 function evidenceOf(result: SearchResult, queryTerms: string[], df: Map<string, number>) {
 	const best = new Map<string, number>();
 	for (const [docTerm, fields] of Object.entries(result.match)) {
-		const fieldWeight = Math.max(...fields.map((f) => EVIDENCE_WEIGHT[f as Field] ?? 0));
+		const fieldWeight = Math.max(...fields.map((f) => evidenceWeight(f as Field, docTerm)));
 		const specificity = 1 / (df.get(docTerm) ?? 1);
 		const [queryTerm, factor] = sourceOf(docTerm, queryTerms);
 		const value = fieldWeight * factor * specificity;
