@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { message } from '../messages.ts';
 
 /**
  * Asks the content script in the active tab to open a SOP in its overlay. Resolves false when there is
@@ -9,7 +10,7 @@ export async function openSopInActiveTab(id: string, timeoutMs = 1500): Promise<
 		const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
 		if (tab?.id === undefined) return false;
 		const reply = await Promise.race([
-			browser.tabs.sendMessage(tab.id, { type: 'open-sop', id }),
+			browser.tabs.sendMessage(tab.id, message('open-sop', { id })),
 			new Promise((resolve) => setTimeout(resolve, timeoutMs, undefined)),
 		]);
 		// A tab without our content script answers nothing; one with it answers, and may say it could not.
