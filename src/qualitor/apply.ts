@@ -125,7 +125,7 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 	for (const key of TEXT_FIELDS) {
 		const text = plan.fields[key];
 		const what = FIELD_NAMES[key];
-		if (!text || cancelled(what)) continue;
+		if (!text?.trim() || cancelled(what)) continue; // an empty template has nothing to add
 		const element = findField(doc, key, locate)?.element;
 		if (!isTextField(element)) {
 			report.notDone.push({ what, why: `Campo "${what}" não encontrado no formulário; cole o texto manualmente.` });
@@ -134,7 +134,7 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		write(element, what, text, report);
 	}
 
-	const labels = Object.entries(plan.adicionais).filter(([, value]) => value !== '');
+	const labels = Object.entries(plan.adicionais).filter(([, value]) => value.trim() !== '');
 	if (labels.length === 0) return;
 	// They depend on the category and may arrive with its load.
 	const found = await waitFor(
