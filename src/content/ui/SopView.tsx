@@ -169,7 +169,7 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 				</button>
 			</div>
 
-			<div class="report" role="status" aria-live="polite">
+			<div class="report" role="status" aria-live="polite" data-work-ms={outcome?.workMs?.toFixed(1)}>
 				{outcome && (
 					<>
 						{outcome.done.length > 0 && (
