@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Sop } from '../sop/types.ts';
 
 /** The SOP the popup offers when a certificate has no CEI (sops/certificado-sem-cei.md). */
@@ -41,6 +41,9 @@ export function SemCei() {
 }
 
 function Steps({ sop }: { sop: Sop | null }) {
+	const heading = useRef<HTMLHeadingElement>(null);
+	// Keyboard and screen-reader users land on the steps they asked for instead of staying on the button.
+	useEffect(() => heading.current?.focus(), []);
 	if (!sop) {
 		return (
 			<p class="note">
@@ -57,7 +60,9 @@ function Steps({ sop }: { sop: Sop | null }) {
 	return (
 		<article class="sop" aria-labelledby="sop-title">
 			<p class="note">Nenhuma aba do Qualitor respondeu; siga os passos abaixo.</p>
-			<h3 id="sop-title" tabIndex={-1}>{sop.title}</h3>
+			<h3 id="sop-title" tabIndex={-1} ref={heading}>
+				{sop.title}
+			</h3>
 			<p>{sop.summary}</p>
 			{groups
 				.filter(([, items]) => items.length > 0)

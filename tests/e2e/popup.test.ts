@@ -91,6 +91,7 @@ describe('popup', () => {
 		await sop.waitFor({ timeout: 5000 });
 		expect(await sop.locator('h3').textContent()).toMatch(/CEI/);
 		expect(await sop.locator('li').count()).toBeGreaterThan(2);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('sop-title');
 	});
 
 	test('a file dropped on the popup is decoded', async () => {

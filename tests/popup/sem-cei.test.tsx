@@ -89,6 +89,7 @@ describe('SemCei', () => {
 			'Retorno ao cliente: 1 dia(s)',
 		]);
 		expect(article.textContent).toContain('Relacionamento');
+		expect(document.activeElement).toBe(article.querySelector('h3'));
 	});
 	test('explains when the SOP is not in the library (e.g. an empty build)', async () => {
 		tabs.sendMessage.mockRejectedValue(new Error('no receiver'));
