@@ -42,7 +42,10 @@ export function App() {
 				e.preventDefault();
 				setDragging(true);
 			}}
-			onDragLeave={() => setDragging(false)}
+			onDragLeave={(e) => {
+				// Leaving a child for another child is not leaving the popup.
+				if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+			}}
 			onDrop={(e) => {
 				e.preventDefault();
 				setDragging(false);
