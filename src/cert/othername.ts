@@ -27,6 +27,8 @@ const NAMES: Record<string, string> = {
 	'2.16.76.1.3.11': 'Identificação SIGEPE',
 	'2.16.76.1.3.12': 'Dados do equipamento',
 	[OID.oab]: 'Inscrição na OAB',
+	// Not ICP-Brasil, but found next to its entries in certificates used for Windows logon.
+	'1.3.6.1.4.1.311.20.2.3': 'Nome principal do usuário (UPN)',
 };
 
 export function nameOfOid(oid: string | null): string {

@@ -34,6 +34,8 @@ export function ceiVerdict(entries: readonly EntryLike[]): CeiVerdict {
 			: `O campo da matrícula CEI não tem 12 dígitos: “${number}”.`;
 		return { status: 'invalid', number, reason };
 	}
+	if (candidates.some((e) => isCeiOid(e.oid) && !('cei' in e.fields)))
+		return { status: 'invalid', number: null, reason: 'O campo da matrícula CEI existe, mas não contém texto legível (veja os bytes abaixo).' };
 	if (candidates.some((e) => isCeiOid(e.oid)))
 		return { status: 'absent', number: null, reason: 'O campo da matrícula CEI existe, mas está todo preenchido com zeros: o certificado não tem CEI.' };
 	if (entries.length > 0 && entries.every((e) => e.oid === null))

@@ -71,6 +71,17 @@ describe('CEI verdicts', () => {
 		const cert = factory.make({ otherNames: otherNames.map((o) => ({ ...o, kind: 'PRINTABLESTRING' })) });
 		expect(ok(decode(cert.der)).cei).toMatchObject({ status, number });
 	});
+	test('an empty CEI value counts as absent', () => {
+		const cert = factory.make({ otherNames: [{ oid: '2.16.76.1.3.6', kind: 'OCTETSTRING', value: '' }] });
+		expect(ok(decode(cert.der)).cei).toMatchObject({ status: 'absent', number: null });
+	});
+	test('a CEI value that is not text is invalid (not "zeros"), and its bytes are kept', () => {
+		// openssl's config cannot put control bytes in a string, so this one is pasted in the Windows form.
+		const result = ok(decode('2.16.76.1.3.6=04 03 00 01 02'));
+		expect(result.cei).toMatchObject({ status: 'invalid', number: null });
+		expect(result.cei.reason).not.toMatch(/zeros/);
+		expect(result.entries[0]!.hex).toBe('04 03 00 01 02');
+	});
 	test('a certificate without Subject Alternative Name', () => {
 		const result = ok(decode(factory.make({ otherNames: [] }).der));
 		expect(result.entries).toEqual([]);
