@@ -5,6 +5,12 @@
 export interface MessageMap {
 	/** Popup → content script of the active tab: open this SOP in the overlay. Answer: `{ ok: true }`. */
 	'open-sop': { id: string };
+	/** Content script → background: the overlay's health indicator asks for the options page (content scripts cannot open it). */
+	'open-options': { section: 'mapeamento' | 'sops' | 'instalacoes' };
+	/** Options page → background: the agent granted this origin; register and inject now. Answer: `{ ok, injected }`. */
+	'installation-added': { pattern: string };
+	/** Options page → background: the agent removed this installation; unregister it. Answer: `{ ok: true }`. */
+	'installation-removed': { pattern: string };
 }
 
 export type MessageType = keyof MessageMap;
@@ -12,7 +18,15 @@ export type Message<K extends MessageType = MessageType> = { type: K } & Message
 
 const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
 	'open-sop': (m) => typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id),
+	'open-options': (m) => m.section === 'mapeamento' || m.section === 'sops' || m.section === 'instalacoes',
+	'installation-added': (m) => isOriginPattern(m.pattern),
+	'installation-removed': (m) => isOriginPattern(m.pattern),
 };
+
+/** `https://host/*` exactly: what the options page requests, and nothing broader. */
+function isOriginPattern(value: unknown): boolean {
+	return typeof value === 'string' && value.length < 300 && /^https?:\/\/[a-z0-9.-]+\/\*$/i.test(value) && !value.includes('*.');
+}
 
 export function isMessage<K extends MessageType>(value: unknown, type: K): value is Message<K> {
 	if (!value || typeof value !== 'object') return false;

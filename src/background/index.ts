@@ -1,2 +1,29 @@
-// The service worker: kept minimal; features register their listeners here.
-export {};
+// The service worker: keeps run-time content scripts for self-hosted Qualitor in step with the origins the
+// agent granted, and answers the few messages that need extension privileges.
+import browser from 'webextension-polyfill';
+import contentScript from '../content/index.ts?script';
+import { registrationApi as api } from './api.ts';
+import { listenForMessages } from './messages.ts';
+import { reconcile, registerOrigin, unregisterOrigin } from './registration.ts';
+
+// One change at a time: a grant from the options page and the onAdded event for it must not race.
+let queue: Promise<unknown> = Promise.resolve();
+function serialise<T>(task: () => Promise<T>): Promise<T> {
+	const next = queue.then(task, task);
+	queue = next.catch(() => undefined);
+	return next;
+}
+const report = (what: string) => (error: unknown) => console.warn(`[SOP Assist] ${what}:`, error);
+
+// Granted elsewhere too (the browser's site-access menu): register then as well.
+browser.permissions.onAdded.addListener(({ origins = [] }) => {
+	for (const pattern of origins) serialise(() => registerOrigin(api, pattern, contentScript)).catch(report('register'));
+});
+// Revoked in the browser's UI: stop injecting at once.
+browser.permissions.onRemoved.addListener(({ origins = [] }) => {
+	for (const pattern of origins) serialise(() => unregisterOrigin(api, pattern)).catch(report('unregister'));
+});
+browser.runtime.onInstalled.addListener(() => void serialise(() => reconcile(api, contentScript)).catch(report('reconcile')));
+browser.runtime.onStartup.addListener(() => void serialise(() => reconcile(api, contentScript)).catch(report('reconcile')));
+
+listenForMessages(api, contentScript, serialise);

@@ -1,0 +1,27 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { isMessage } from '../messages.ts';
+import { registerOrigin, unregisterOrigin, type RegistrationApi } from './registration.ts';
+
+/** Messages the service worker answers; each checks who sent it before acting. */
+export function listenForMessages(api: RegistrationApi, file: string, serialise: <T>(task: () => Promise<T>) => Promise<T>): void {
+	browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+		if (sender.id !== browser.runtime.id) return undefined;
+		if (isMessage(message, 'open-options')) {
+			// Our content script asks; opening our own options page is all it can cause.
+			return browser.runtime.openOptionsPage().then(() => ({ ok: true }));
+		}
+		// Registration changes come only from the extension's own pages, never from a script inside a website.
+		if (!isExtensionPage(sender)) return undefined;
+		if (isMessage(message, 'installation-added')) {
+			return serialise(() => registerOrigin(api, message.pattern, file)).then(({ injected }) => ({ ok: true, injected }));
+		}
+		if (isMessage(message, 'installation-removed')) {
+			return serialise(() => unregisterOrigin(api, message.pattern)).then(() => ({ ok: true }));
+		}
+		return undefined;
+	});
+}
+
+export function isExtensionPage(sender: Runtime.MessageSender): boolean {
+	return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}

@@ -1,0 +1,34 @@
+/** Hosted tenants are covered by the manifest's content_scripts; they need no installation step. */
+export const HOSTED = /(^|\.)qualitorsoftware\.com$/i;
+
+export type PatternResult = { ok: true; pattern: string; origin: string; hosted: boolean } | { ok: false; error: string };
+
+/**
+ * Turns what an agent pastes (`helpdesk.example.com/qualitor/html/...`, with or without scheme) into the
+ * origin match pattern the extension asks permission for: `https://helpdesk.example.com/*`. The path is
+ * dropped on purpose: Qualitor opens tickets in popups and frames under the same origin.
+ */
+export function toOriginPattern(input: string): PatternResult {
+	const text = input.trim();
+	if (!text) return { ok: false, error: 'Informe o endereço do Qualitor, por exemplo https://helpdesk.suaempresa.com.br/qualitor/' };
+	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+	let url: URL;
+	try {
+		url = new URL(withScheme);
+	} catch {
+		return { ok: false, error: `"${text}" não é um endereço válido; copie o endereço da barra do navegador no Qualitor.` };
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return { ok: false, error: `Só endereços http:// ou https:// (recebido ${url.protocol}).` };
+	}
+	if (!url.hostname || url.hostname.includes('*')) return { ok: false, error: `"${text}" não tem um nome de servidor válido.` };
+	if (url.username || url.password) return { ok: false, error: 'Não inclua usuário ou senha no endereço.' };
+	// Match patterns have no port: the pattern covers every port of the host (Chrome ignores ports in host patterns).
+	const pattern = `${url.protocol}//${url.hostname}/*`;
+	return { ok: true, pattern, origin: url.origin, hosted: HOSTED.test(url.hostname) };
+}
+
+/** `https://helpdesk.example.com/*` → `https://helpdesk.example.com`, the key of its mapping. */
+export function patternOrigin(pattern: string): string {
+	return pattern.replace(/\/\*$/, '');
+}
