@@ -1,0 +1,57 @@
+/**
+ * The local usage record: which SOPs were suggested, opened, applied, undone, and which checklist
+ * warnings were dismissed. Kept in the browser only, bounded, so SOP owners can see what is used.
+ */
+
+export const USAGE_KINDS = ['suggested', 'opened', 'applied', 'undone', 'warning-dismissed'] as const;
+export type UsageKind = (typeof USAGE_KINDS)[number];
+
+export interface UsageEvent {
+	/** Epoch milliseconds. */
+	at: number;
+	sop: string;
+	kind: UsageKind;
+	/** E.g. the dismissed warnings' texts. */
+	detail?: string;
+}
+
+/** About 5,000 events fit comfortably in storage.local (≈ 400 KB); older ones are dropped first. */
+export const MAX_EVENTS = 5000;
+
+export function appendEvents(log: readonly UsageEvent[], events: readonly UsageEvent[], max = MAX_EVENTS): UsageEvent[] {
+	const all = [...log, ...events.filter(isUsageEvent)];
+	return all.length > max ? all.slice(all.length - max) : all;
+}
+
+export function isUsageEvent(value: unknown): value is UsageEvent {
+	if (!value || typeof value !== 'object') return false;
+	const e = value as Record<string, unknown>;
+	return (
+		typeof e.at === 'number' &&
+		Number.isFinite(e.at) &&
+		typeof e.sop === 'string' &&
+		/^[a-z0-9-]{1,100}$/.test(e.sop) &&
+		(USAGE_KINDS as readonly unknown[]).includes(e.kind) &&
+		(e.detail === undefined || (typeof e.detail === 'string' && e.detail.length <= 500))
+	);
+}
+
+export type UsageSummary = Record<string, Record<UsageKind, number>>;
+
+/** Counts per SOP and kind, SOPs sorted by how often they were applied, then opened. */
+export function summarize(log: readonly UsageEvent[]): UsageSummary {
+	const summary: UsageSummary = {};
+	for (const e of log) {
+		summary[e.sop] ??= { suggested: 0, opened: 0, applied: 0, undone: 0, 'warning-dismissed': 0 };
+		summary[e.sop]![e.kind]++;
+	}
+	const order = Object.entries(summary).sort(([a, x], [b, y]) => y.applied - x.applied || y.opened - x.opened || a.localeCompare(b));
+	return Object.fromEntries(order);
+}
+
+/** RFC 4180 CSV, one event per line, dates in ISO 8601 (UTC). */
+export function toCsv(log: readonly UsageEvent[]): string {
+	const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+	const lines = ['at,sop,event,detail', ...log.map((e) => [new Date(e.at).toISOString(), e.sop, e.kind, e.detail ?? ''].map(cell).join(','))];
+	return lines.join('\r\n') + '\r\n';
+}
