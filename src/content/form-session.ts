@@ -4,6 +4,8 @@ import { findTicketForm } from '../qualitor/detect.ts';
 import { checkFieldHealth, FIELD_NAMES, findField } from '../qualitor/fields.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
 import { planFields } from '../sop/plan.ts';
+import { locateOptions, mapCategorisation } from './mapping.ts';
+import { currentMapping } from './settings.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
 import { readTicketText, watchTicketText } from './ticket-text.ts';
 
@@ -52,7 +54,7 @@ export function createFormSession(doc: Document): FormSession | null {
 		readText: () => readTicketText(doc, mode),
 		watchText: (onChange) => watchTicketText(doc, mode, onChange, controller.signal),
 		health() {
-			const h = checkFieldHealth(doc, { mode });
+			const h = checkFieldHealth(doc, { ...locateOptions(currentMapping()), mode });
 			return { found: h.found.length, expected: h.found.length + h.missing.length, missing: h.missing.map((k) => FIELD_NAMES[k]) };
 		},
 		pageValues() {
@@ -64,14 +66,16 @@ export function createFormSession(doc: Document): FormSession | null {
 		},
 		async apply(sop, values): Promise<ApplyOutcome> {
 			const plan = planFields(sop, values);
+			// This installation's names and locators, as set in the options page (Mapeamento).
+			const mapping = currentMapping();
 			const report = await applySop(
 				doc,
 				{
-					categorisation: sop.qualitor,
+					categorisation: mapCategorisation(sop.qualitor, mapping.names),
 					fields: { titulo: plan.titulo, descricao: plan.descricao, solucao: plan.solucao },
 					adicionais: plan.adicionais,
 				},
-				{ mode },
+				{ mode, locate: locateOptions(mapping) },
 			);
 			applied.push(report);
 			return {
@@ -94,7 +98,7 @@ export function createFormSession(doc: Document): FormSession | null {
 			return outcome;
 		},
 		missingChecks: (sop) =>
-			findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], { mode }).map((m) => m.item),
+			findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], { ...locateOptions(currentMapping()), mode }).map((m) => m.item),
 		onSave(callback) {
 			saveCallback = callback;
 		},

@@ -4,13 +4,17 @@ import css from './ui/overlay.css?inline';
 import { createFormSession } from './form-session.ts';
 import { isMessage } from '../messages.ts';
 import { Overlay, type OverlayApi } from './ui/Overlay.tsx';
+import { loadSettings } from './settings.ts';
 
 /**
  * Mounts the overlay in a shadow root (open, so tests and assistive tech can reach it) on a host that
  * carries `data-sop-assist`. Everything that can fail is contained here: the Qualitor page must never
  * see an exception from the extension.
  */
-export function mountOverlay(doc: Document): void {
+export async function mountOverlay(doc: Document): Promise<void> {
+	if (doc.querySelector('[data-sop-assist]')) return;
+	// Imported SOPs and this installation's mapping before the first suggestion; later changes arrive live.
+	await loadSettings(doc.location.origin).catch((error: unknown) => console.warn('[SOP Assist] settings not read:', error));
 	if (doc.querySelector('[data-sop-assist]')) return;
 	const session = createFormSession(doc);
 	if (!session) return;

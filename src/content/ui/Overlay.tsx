@@ -4,6 +4,8 @@ import type { Sop } from '../../sop/types.ts';
 import { t } from '../../ui/i18n.ts';
 import type { FormSession } from '../session.ts';
 import { getSop, sopIndex } from '../sop-library.ts';
+import { onSettingsChange } from '../settings.ts';
+import { HealthBadge } from './HealthBadge.tsx';
 import { SopView } from './SopView.tsx';
 import { SuggestionList } from './Suggestions.tsx';
 
@@ -30,7 +32,7 @@ export function Overlay({ session, host, expose }: Props) {
 	const [openId, setOpenId] = useState<string | null>(null);
 	const [applied, setApplied] = useState<Sop | null>(null);
 	const [warning, setWarning] = useState<string[] | null>(null);
-	const [health] = useState(() => session.health());
+	const [health, setHealth] = useState(() => session.health());
 	const panel = useRef<HTMLElement>(null);
 
 	const refresh = useCallback(() => setSuggestions(suggest(sopIndex(), session.readText())), [session]);
@@ -38,6 +40,15 @@ export function Overlay({ session, host, expose }: Props) {
 		refresh();
 		session.watchText(refresh);
 	}, [session, refresh]);
+	// SOPs imported or a mapping edited in the options page: new suggestions and health, no reload.
+	useEffect(
+		() =>
+			onSettingsChange(() => {
+				refresh();
+				setHealth(session.health());
+			}),
+		[session, refresh],
+	);
 
 	// The first suggestion if there is one, else the first control of the body (not the header's buttons).
 	const focusPanel = () =>
@@ -119,12 +130,7 @@ export function Overlay({ session, host, expose }: Props) {
 		<aside class={`panel ${side}`} ref={panel} aria-label={t('overlayName')} onKeyDown={onPanelKey}>
 			<header>
 				<strong>{t('overlayName')}</strong>
-				<span
-					class={`health ${health.missing.length ? 'bad' : 'ok'}`}
-					title={health.missing.length ? t('overlayHealthMissing', health.missing.join(', ')) : t('overlayHealthOk')}
-				>
-					{t('overlayHealth', health.found, health.expected)}
-				</span>
+				<HealthBadge health={health} />
 				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
 					⇄
 				</button>

@@ -5,6 +5,7 @@ import type { Sop } from '../../sop/types.ts';
 import { t } from '../../ui/i18n.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from '../session.ts';
 import { Checklist } from './Checklist.tsx';
+import { Procedure } from './Procedure.tsx';
 import { SlaClock } from './SlaClock.tsx';
 
 interface Props {
@@ -133,6 +134,8 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 					))}
 				</fieldset>
 			)}
+
+			{sop.body.trim() && <Procedure key={sop.id} body={sop.body} />}
 
 			<details class="preview" open>
 				<summary>{t('overlayPreview')}</summary>
