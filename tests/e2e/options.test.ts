@@ -183,7 +183,9 @@ describe('self-hosted installation', () => {
 		await page.waitForSelector('#dschamado');
 		await new Promise((r) => setTimeout(r, 500));
 		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
-		expect(await ext.serviceWorker.evaluate((p) => chrome.permissions.contains({ origins: [p] }), `http://${SELF_HOSTED}/*`)).toBe(false);
+		const contains = (p: string) =>
+			(globalThis as unknown as { chrome: { permissions: { contains(q: { origins: string[] }): Promise<boolean> } } }).chrome.permissions.contains({ origins: [p] });
+		expect(await ext.serviceWorker.evaluate(contains, `http://${SELF_HOSTED}/*`)).toBe(false);
 		await page.close();
 	});
 
