@@ -29,7 +29,7 @@ function fakeBrowser(options: { granted?: string[]; tabs?: Record<string, number
 			}),
 		},
 		permissions: { getAll: vi.fn(async () => ({ origins: options.granted ?? [] })) },
-		tabs: { query: vi.fn(async ({ url }) => url.flatMap((pattern) => (options.tabs?.[pattern] ?? []).map((id) => ({ id })))) },
+		tabs: { query: vi.fn(async ({ url }) => url.flatMap((pattern: string) => (options.tabs?.[pattern] ?? []).map((id) => ({ id })))) },
 	};
 	return { api, registered, injected };
 }
