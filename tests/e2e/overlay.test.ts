@@ -18,6 +18,14 @@ afterAll(async () => {
 });
 
 type Scope = Page | Frame;
+
+/** The part of the extension API the tests call inside the service worker. */
+declare const chrome: {
+	tabs: {
+		query(q: object): Promise<{ id?: number }[]>;
+		sendMessage(tabId: number, message: unknown): Promise<unknown>;
+	};
+};
 const inOverlay = (scope: Scope, selector: string) => scope.locator(`[data-sop-assist] ${selector}`);
 
 async function openForm(query = ''): Promise<{ page: Page; problems: PageProblem[] }> {
