@@ -1,0 +1,39 @@
+// Checks the production build that `npm test` makes before vitest runs (dist/): each entry point of the
+// manifest must lead to its own code. crxjs once mixed up two entries both named index.ts, and the
+// service worker ran the content script.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const dist = resolve(process.env.EXTENSION_DIR ?? 'dist');
+const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+const IMPORTS = [
+	/(?:^|[;\s])import\s*(?:[^"'`();]*?from\s*)?["'`]([^"'`]+\.js)["'`]/g,
+	/import\(\s*(?:\/\*[\s\S]*?\*\/\s*)?(?:chrome\.runtime\.getURL\()?["'`]([^"'`]+\.js)["'`]/g,
+];
+/** Every file reachable from `file` by static or dynamic import (not mere mentions of a path), as text. */
+function reachable(file: string, seen = new Set<string>()): string {
+	if (seen.has(file) || !existsSync(join(dist, file))) return '';
+	seen.add(file);
+	const code = read(file);
+	const dir = dirname(file);
+	const refs = IMPORTS.flatMap((re) => [...code.matchAll(re)].map((m) => (m[1]!.startsWith('.') ? normalize(join(dir, m[1]!)) : m[1]!)));
+	return code + refs.map((r) => reachable(r, seen)).join('\n');
+}
+
+describe.skipIf(!existsSync(join(dist, 'manifest.json')))('built extension (dist/)', () => {
+	const manifest = JSON.parse(read('manifest.json')) as { background: { service_worker: string }; content_scripts: { js: string[] }[] };
+
+	test('the service worker runs the background code, not the content script', () => {
+		const code = reachable(manifest.background.service_worker);
+		expect(code).toContain('registerContentScripts');
+		expect(code).not.toContain('data-sop-assist');
+	});
+
+	test('the content script leads to the form watcher and, lazily, the overlay', () => {
+		const code = reachable(manifest.content_scripts[0]!.js[0]!);
+		expect(code).toContain('dsacaocorretiva');
+		expect(code).toContain('data-sop-assist');
+		expect(code).not.toContain('registerContentScripts');
+	});
+});
