@@ -21,10 +21,14 @@ const SECTIONS: Section[] = [
 		run: async () => (await import('./search.ts')).benchSearch(),
 	},
 	{
-		name: 'search-profile',
-		description: 'diagnostics: where query and load time go at 10k SOPs, prototypes of search.ts changes (only when named)',
-		run: async () => (await import('./search-profile.ts')).benchSearchProfile(),
-		onlyWhenNamed: true,
+		name: 'engines',
+		description: 'our SOP index vs the MiniSearch engine it replaced, 1,000 / 10,000 SOPs',
+		run: async () => (await import('./engines.ts')).benchEngines(),
+	},
+	{
+		name: 'overlay',
+		description: 'content-script bytes before a form, page load with vs without the extension, apply work (real Chromium)',
+		run: async () => (await import('./overlay.ts')).benchOverlay(),
 	},
 	{
 		name: 'cert',

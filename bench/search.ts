@@ -96,7 +96,7 @@ function benchSize(sops: Sop[], queries: Query[], gc: (() => void) | undefined, 
 		built = b.value;
 	}
 	const json = serializeIndex(built!);
-	const terms = built!.search.termCount;
+	const terms = built!.vocab.length;
 	built = undefined;
 	const loadRuns = size >= 10000 ? 9 : 15;
 	const loads: number[] = [];
