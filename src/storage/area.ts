@@ -24,4 +24,10 @@ export const KEYS = {
 	installations: 'installations',
 	importedSops: 'importedSops',
 	mappings: 'mappings',
+	/** The IT policy (`storage.managed`) as the background validated it; only the background writes it. */
+	policy: 'managedPolicy',
+	/** The agent's own settings (options page). */
+	settings: 'settings',
+	/** The bounded usage record; only the background writes it. */
+	usageLog: 'usageLog',
 } as const;

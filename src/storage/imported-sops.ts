@@ -2,7 +2,7 @@ import type { Sop } from '../sop/types.ts';
 import { KEYS, type StorageArea } from './area.ts';
 
 /** Where an imported SOP came from, shown in the options page. */
-export type SopSource = { kind: 'file'; name: string } | { kind: 'pack'; name: string; version: string };
+export type SopSource = { kind: 'file'; name: string } | { kind: 'pack'; name: string; version: string } | { kind: 'policy'; name: string; version: string };
 
 /** A validated SOP as stored, with the Markdown file it was read from (for export as a pack). */
 export interface ImportedSop {

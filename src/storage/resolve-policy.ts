@@ -1,0 +1,78 @@
+import { toOriginPattern } from '../background/origin-pattern.ts';
+import { readPack } from '../sop/pack.ts';
+import { formatProblem } from '../sop/problems.ts';
+import type { ImportedSop } from './imported-sops.ts';
+import { toMappings } from './mappings.ts';
+import type { ResolvedPolicy } from './policy.ts';
+
+/** The same bounds as an import in the options page: a policy is pushed by IT, but a typo can still be huge. */
+const MAX_PACK_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Validates what IT pushed in `storage.managed` (public/managed-schema.json). The browser filters by the
+ * schema in Chrome but not in Firefox, so every value is checked here again. An invalid installation or
+ * pack is refused whole, with a message for the options page; the rest of the policy still applies.
+ */
+export function resolvePolicy(raw: Record<string, unknown>, now = new Date()): ResolvedPolicy {
+	const problems: string[] = [];
+	const installations: ResolvedPolicy['installations'] = [];
+	const list = raw.installations;
+	if (list !== undefined && !Array.isArray(list)) problems.push('Política, "installations": deve ser uma lista de endereços.');
+	for (const [i, url] of (Array.isArray(list) ? list : []).entries()) {
+		const result = typeof url === 'string' ? toOriginPattern(url) : ({ ok: false, error: 'não é um texto.' } as const);
+		if (!result.ok) problems.push(`Política, installations[${i}]: ${result.error}`);
+		else if (result.hosted) continue; // the manifest already covers hosted tenants
+		else if (!installations.some((x) => x.pattern === result.pattern)) installations.push({ pattern: result.pattern, url: (url as string).trim() });
+	}
+
+	const sops = new Map<string, ImportedSop>();
+	const packs = raw.sopPacks;
+	if (packs !== undefined && !Array.isArray(packs)) problems.push('Política, "sopPacks": deve ser uma lista de pacotes de SOPs.');
+	for (const [i, pack] of (Array.isArray(packs) ? packs : []).entries()) {
+		const named = pack && typeof pack === 'object' && typeof (pack as { name?: unknown }).name === 'string' ? (pack as { name: string }).name : '';
+		const name = named || `sopPacks[${i}]`;
+		const result = packSops(pack, name, now);
+		if (typeof result === 'string') problems.push(`Política, pacote ${name} recusado: ${result}`);
+		// A later pack of the policy wins over an earlier one for the same id, as with imports.
+		else for (const item of result) sops.set(item.sop.id, item);
+	}
+
+	const mappings = raw.mappings === undefined ? {} : toMappings(raw.mappings);
+	if (raw.mappings !== undefined && (typeof raw.mappings !== 'object' || Array.isArray(raw.mappings))) problems.push('Política, "mappings": deve ser um objeto por origem.');
+	for (const origin of Object.keys(mappings)) {
+		const parsed = toOriginPattern(origin);
+		if (!parsed.ok || parsed.origin !== origin) {
+			problems.push(`Política, mappings: "${origin}" não é uma origem (use por exemplo https://helpdesk.suaempresa.com.br).`);
+			delete mappings[origin];
+		}
+	}
+
+	if (raw.usageRecord !== undefined && typeof raw.usageRecord !== 'boolean') problems.push('Política, "usageRecord": deve ser true ou false.');
+	return {
+		installations: installations.sort((a, b) => a.pattern.localeCompare(b.pattern)),
+		sops: [...sops.values()].sort((a, b) => a.sop.id.localeCompare(b.sop.id)),
+		mappings,
+		...(typeof raw.usageRecord === 'boolean' ? { usageRecord: raw.usageRecord } : {}),
+		problems,
+	};
+}
+
+/** The pack's SOPs through `readPack`, the code that checks imports and `npm run sops -- check`; or why not. */
+function packSops(pack: unknown, name: string, now: Date): ImportedSop[] | string {
+	const json = JSON.stringify(pack ?? null);
+	if (json.length > MAX_PACK_BYTES) return `grande demais (limite de ${MAX_PACK_BYTES / 1024 / 1024} MB).`;
+	const read = readPack(json, name);
+	if (!read.ok) return read.error;
+	if (read.library.problems.length) return read.library.problems.map(formatProblem).join('; ');
+	const files = (pack as { files: Array<{ path: string; text: string }> }).files;
+	return read.library.sops.map((sop) => {
+		const file = files.find((f) => f.path.split('/').pop()!.replace(/\.md$/i, '') === sop.id);
+		return {
+			sop,
+			path: file?.path ?? `${sop.id}.md`,
+			text: file?.text ?? '',
+			source: { kind: 'policy', name, version: read.version },
+			imported: now.toISOString(),
+		};
+	});
+}
