@@ -1,3 +1,5 @@
+import { isUsageEvent, type UsageEvent } from './usage/usage-log.ts';
+
 /**
  * Every message that crosses between the extension's contexts, in one typed map; a receiver validates
  * the shape before acting, since a message is data from another context.
@@ -11,6 +13,10 @@ export interface MessageMap {
 	'installation-added': { pattern: string };
 	/** Options page → background: the agent removed this installation; unregister it. Answer: `{ ok: true }`. */
 	'installation-removed': { pattern: string };
+	/** Content script → background, the usage record's single writer: what the agent did with SOPs. Answer: `{ ok, recorded }`. */
+	'usage-events': { events: UsageEvent[] };
+	/** Options page → background: empty the usage record (after the agent confirmed). Answer: `{ ok: true }`. */
+	'usage-clear': Record<never, never>;
 }
 
 export type MessageType = keyof MessageMap;
@@ -21,6 +27,9 @@ const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
 	'open-options': (m) => m.section === 'mapeamento' || m.section === 'sops' || m.section === 'instalacoes',
 	'installation-added': (m) => isOriginPattern(m.pattern),
 	'installation-removed': (m) => isOriginPattern(m.pattern),
+	// A handful per interaction; a bigger batch is not something the overlay sends.
+	'usage-events': (m) => Array.isArray(m.events) && m.events.length > 0 && m.events.length <= 50 && m.events.every(isUsageEvent),
+	'usage-clear': () => true,
 };
 
 /** `https://host/*` exactly: what the options page requests, and nothing broader. */

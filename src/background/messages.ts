@@ -1,11 +1,15 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isMessage } from '../messages.ts';
+import type { StorageArea } from '../storage/area.ts';
 import { registerOrigin, unregisterOrigin, type RegistrationApi } from './registration.ts';
+import { answerUsageMessage } from './usage-messages.ts';
 
 /** Messages the service worker answers; each checks who sent it before acting. */
 export function listenForMessages(api: RegistrationApi, file: string, serialise: <T>(task: () => Promise<T>) => Promise<T>): void {
 	browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
 		if (sender.id !== browser.runtime.id) return undefined;
+		const usage = answerUsageMessage(browser.storage.local as unknown as StorageArea, message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('') });
+		if (usage) return usage;
 		if (isMessage(message, 'open-options')) {
 			// Our content script asks; opening our own options page is all it can cause.
 			return browser.runtime.openOptionsPage().then(() => ({ ok: true }));

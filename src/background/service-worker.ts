@@ -4,6 +4,8 @@ import browser from 'webextension-polyfill';
 import contentScript from '../content/index.ts?script';
 import { registrationApi as api } from './api.ts';
 import { listenForMessages } from './messages.ts';
+import { syncPolicy, type PolicyApi } from './policy-sync.ts';
+import type { StorageArea } from '../storage/area.ts';
 import { reconcile, registerOrigin, unregisterOrigin } from './registration.ts';
 
 // One change at a time: a grant from the options page and the onAdded event for it must not race.
@@ -25,5 +27,19 @@ browser.permissions.onRemoved.addListener(({ origins = [] }) => {
 });
 browser.runtime.onInstalled.addListener(() => void serialise(() => reconcile(api, contentScript)).catch(report('reconcile')));
 browser.runtime.onStartup.addListener(() => void serialise(() => reconcile(api, contentScript)).catch(report('reconcile')));
+
+// The IT policy: validated once here, stored for the tabs and the options page, its installations registered.
+const policyApi: PolicyApi = {
+	readManaged: () => browser.storage.managed.get(),
+	local: browser.storage.local as unknown as StorageArea,
+	hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+	registration: api,
+};
+const syncPolicyNow = () => void serialise(() => syncPolicy(policyApi, contentScript)).catch(report('policy'));
+browser.runtime.onInstalled.addListener(syncPolicyNow);
+browser.runtime.onStartup.addListener(syncPolicyNow);
+// Chrome re-reads policies every few minutes (and on chrome://policy "Reload"); Firefox only at start.
+browser.storage.onChanged.addListener((_changes, area) => area === 'managed' && syncPolicyNow());
+// A grant for a managed installation registers it through permissions.onAdded above, like an agent's own.
 
 listenForMessages(api, contentScript, serialise);
