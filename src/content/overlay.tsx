@@ -2,9 +2,10 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import css from './ui/overlay.css?inline';
 import { createFormSession } from './form-session.ts';
-import { isMessage } from '../messages.ts';
+import { isMessage, message } from '../messages.ts';
 import { Overlay, type OverlayApi } from './ui/Overlay.tsx';
 import { loadSettings } from './settings.ts';
+import { createUsageRecorder } from './usage.ts';
 
 /**
  * Mounts the overlay in a shadow root (open, so tests and assistive tech can reach it) on a host that
@@ -28,7 +29,9 @@ export async function mountOverlay(doc: Document): Promise<void> {
 	(doc.body ?? doc.documentElement).append(host);
 
 	let api: OverlayApi | undefined;
-	render(<Overlay session={session} host={host} expose={(a) => (api = a)} />, container);
+	// The background is the usage record's only writer; it drops the events when recording is off.
+	const usage = createUsageRecorder((events) => browser.runtime.sendMessage(message('usage-events', { events })));
+	render(<Overlay session={session} host={host} usage={usage} expose={(a) => (api = a)} />, container);
 	doc.documentElement.dataset.qualitorSopAssist = 'ready';
 
 	browser.runtime.onMessage.addListener((message: unknown) => {

@@ -1,14 +1,20 @@
 import browser from 'webextension-polyfill';
 import { KEYS, type StorageArea, type StorageChange, type StorageEvents } from '../storage/area.ts';
-import { readImportedSops, toImportedSops } from '../storage/imported-sops.ts';
-import { emptyMapping, readMapping, toMappings, type Mapping } from '../storage/mappings.ts';
+import { readImportedSops, toImportedSops, type ImportedSop } from '../storage/imported-sops.ts';
+import { emptyMapping, readMappings, toMappings, type Mapping, type Mappings } from '../storage/mappings.ts';
+import { EMPTY_POLICY, readResolvedPolicy, toResolvedPolicy, type ResolvedPolicy } from '../storage/policy.ts';
+import { effectiveImportedSops, effectiveMapping } from '../storage/precedence.ts';
 import { setImportedSops } from './sop-library.ts';
 
 /**
- * What the options page configured for this installation, read once the overlay mounts and kept current
- * through `storage.onChanged`: imported SOPs reach an open tab without a reload.
+ * What the options page configured for this installation, and what the IT policy imposes over it (as the
+ * background validated it), read once the overlay mounts and kept current through `storage.onChanged`:
+ * imported and managed SOPs reach an open tab without a reload.
  */
 let mapping: Mapping = emptyMapping();
+let imported: ImportedSop[] = [];
+let mappings: Mappings = {};
+let policy: ResolvedPolicy = EMPTY_POLICY;
 const listeners = new Set<() => void>();
 
 export const currentMapping = (): Mapping => mapping;
@@ -35,22 +41,22 @@ export async function loadSettings(
 ): Promise<() => void> {
 	const onChanged = (changes: Record<string, StorageChange>, areaName: string) => {
 		if (areaName !== 'local') return;
-		let changed = false;
-		if (KEYS.importedSops in changes) {
-			setImportedSops(toImportedSops(changes[KEYS.importedSops]!.newValue).map((i) => i.sop));
-			changed = true;
-		}
-		if (KEYS.mappings in changes) {
-			mapping = toMappings(changes[KEYS.mappings]!.newValue)[origin] ?? emptyMapping();
-			changed = true;
-		}
-		if (changed) notify();
+		const sopsChanged = KEYS.importedSops in changes || KEYS.policy in changes;
+		if (KEYS.importedSops in changes) imported = toImportedSops(changes[KEYS.importedSops]!.newValue);
+		if (KEYS.mappings in changes) mappings = toMappings(changes[KEYS.mappings]!.newValue);
+		if (KEYS.policy in changes) policy = toResolvedPolicy(changes[KEYS.policy]!.newValue);
+		if (!sopsChanged && !(KEYS.mappings in changes)) return;
+		apply(sopsChanged);
+	};
+	const apply = (sopsChanged: boolean) => {
+		// Rebuilding the index costs a few ms: only when the SOPs changed, not for a mapping edit.
+		if (sopsChanged) setImportedSops(effectiveImportedSops(imported, policy).sops.map((i) => i.sop));
+		mapping = effectiveMapping(mappings, policy, origin).mapping;
+		notify();
 	};
 	// Listen first, so a change made while reading is not lost.
 	events.addListener(onChanged);
-	const [imported, found] = await Promise.all([readImportedSops(area), readMapping(area, origin)]);
-	setImportedSops(imported.map((i) => i.sop));
-	mapping = found;
-	notify();
+	[imported, mappings, policy] = await Promise.all([readImportedSops(area), readMappings(area), readResolvedPolicy(area)]);
+	apply(true);
 	return () => events.removeListener(onChanged);
 }

@@ -5,6 +5,7 @@ import { t } from '../../ui/i18n.ts';
 import type { FormSession } from '../session.ts';
 import { getSop, sopIndex } from '../sop-library.ts';
 import { onSettingsChange } from '../settings.ts';
+import { NO_USAGE, type UsageRecorder } from '../usage.ts';
 import { HealthBadge } from './HealthBadge.tsx';
 import { SopView } from './SopView.tsx';
 import { SuggestionList } from './Suggestions.tsx';
@@ -17,6 +18,8 @@ export interface OverlayApi {
 interface Props {
 	session: FormSession;
 	host: HTMLElement;
+	/** The local usage record (suggested, opened, applied, undone, warnings dismissed). */
+	usage?: UsageRecorder;
 	/** Lets the mount code reach the panel from outside (runtime messages). */
 	expose(api: OverlayApi): void;
 }
@@ -24,7 +27,7 @@ interface Props {
 /** Alt+Shift+S focuses the panel from anywhere in the page. */
 const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
 
-export function Overlay({ session, host, expose }: Props) {
+export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [expanded, setExpanded] = useState(true);
 	const [side, setSide] = useState<'right' | 'left'>('right');
 	const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -35,7 +38,11 @@ export function Overlay({ session, host, expose }: Props) {
 	const [health, setHealth] = useState(() => session.health());
 	const panel = useRef<HTMLElement>(null);
 
-	const refresh = useCallback(() => setSuggestions(suggest(sopIndex(), session.readText())), [session]);
+	const refresh = useCallback(() => {
+		const found = suggest(sopIndex(), session.readText());
+		setSuggestions(found);
+		usage.suggested(found.map((s) => s.id));
+	}, [session, usage]);
 	useEffect(() => {
 		refresh();
 		session.watchText(refresh);
@@ -59,6 +66,7 @@ export function Overlay({ session, host, expose }: Props) {
 		if (!getSop(id)) return false;
 		setExpanded(true);
 		setOpenId(id);
+		usage.opened(id);
 		requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[data-action="apply"]')?.focus());
 		return true;
 	};
@@ -121,7 +129,7 @@ export function Overlay({ session, host, expose }: Props) {
 	if (!expanded) {
 		return (
 			<button type="button" class={`pill ${side}`} onClick={() => (setExpanded(true), focusPanel())} title={t('overlayShortcutHint')}>
-				SOP{suggestions.length ? <span class="badge">{suggestions.length}</span> : null}
+				{t('overlayPill')}{suggestions.length ? <span class="badge">{suggestions.length}</span> : null}
 			</button>
 		);
 	}
@@ -146,8 +154,15 @@ export function Overlay({ session, host, expose }: Props) {
 						session={session}
 						onBack={back}
 						warning={warning}
-						onDismissWarning={() => setWarning(null)}
-						onApplied={setApplied}
+						onDismissWarning={() => {
+							if (warning) usage.warningDismissed(sop.id, warning);
+							setWarning(null);
+						}}
+						onApplied={(applied) => {
+							setApplied(applied);
+							usage.applied(applied.id);
+						}}
+						onUndone={() => usage.undone(sop.id)}
 					/>
 				) : (
 					<>

@@ -16,6 +16,7 @@ interface Props {
 	warning: readonly string[] | null;
 	onDismissWarning(): void;
 	onApplied(sop: Sop): void;
+	onUndone(): void;
 }
 
 const FIELD_LABELS: Record<'titulo' | 'descricao' | 'solucao', () => string> = {
@@ -24,7 +25,7 @@ const FIELD_LABELS: Record<'titulo' | 'descricao' | 'solucao', () => string> = {
 	solucao: () => t('fieldSolucao'),
 };
 
-export function SopView({ sop, session, onBack, warning, onDismissWarning, onApplied }: Props) {
+export function SopView({ sop, session, onBack, warning, onDismissWarning, onApplied, onUndone }: Props) {
 	const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
 	const [typed, setTyped] = useState<Record<string, string>>({});
 	const [busy, setBusy] = useState(false);
@@ -63,6 +64,7 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 		try {
 			setUndone(await session.undo());
 			setOutcome(null);
+			onUndone();
 		} finally {
 			setBusy(false);
 		}
