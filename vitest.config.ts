@@ -8,7 +8,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/e2e/**'], environment: 'node' },
+				test: {
+					name: 'unit',
+					include: ['tests/**/*.test.{ts,tsx}'],
+					exclude: ['tests/e2e/**'],
+					environment: 'node',
+					setupFiles: ['tests/setup/i18n.ts'],
+				},
 			},
 			{
 				extends: true,

@@ -3,6 +3,7 @@ import type { DecodeResult } from '../cert/decode.ts';
 import { Entries } from './Entries.tsx';
 import { SemCei } from './SemCei.tsx';
 import { Verdict } from './Verdict.tsx';
+import { t } from '../ui/i18n.ts';
 
 const ACCEPT = '.cer,.crt,.pem,.der,.p7b,.p7c,.txt';
 
@@ -52,24 +53,24 @@ export function App() {
 				void onFile(e.dataTransfer?.files[0]);
 			}}
 		>
-			<h1>Decodificador de CEI · ICP-Brasil</h1>
+			<h1>{t('popupTitle')}</h1>
 			<Verdict result={result} />
-			<label for="dump">Texto do campo “Outro Nome”, certificado PEM ou bytes em hexadecimal</label>
+			<label for="dump">{t('popupDumpLabel')}</label>
 			<textarea
 				id="dump"
 				rows={5}
 				spellcheck={false}
 				autofocus
 				value={text}
-				placeholder="Ex.: 2.16.76.1.3.6=04 0c 31 31 35 38 33 30 30 32 34 39 38 35"
+				placeholder={t('popupDumpPlaceholder')}
 				onInput={(e) => void onText(e.currentTarget.value)}
 			/>
 			<div class="file-row">
 				<input id="file" type="file" accept={ACCEPT} class="visually-hidden" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
 				<label for="file" class="button">
-					Escolher arquivo…
+					{t('popupChooseFile')}
 				</label>
-				<span class="hint">{fileName ? `Arquivo: ${fileName}` : 'ou arraste um .cer, .crt, .pem, .der ou .p7b para cá'}</span>
+				<span class="hint">{fileName ? t('popupFileName', fileName) : t('popupDropHint')}</span>
 			</div>
 			{result?.ok && result.cei.status === 'absent' && <SemCei />}
 			{result?.ok && <Entries result={result} />}

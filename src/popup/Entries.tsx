@@ -1,10 +1,11 @@
 import type { Decoded } from '../cert/decode.ts';
 import { rowsOf, type Row } from '../cert/present.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
+import { t } from '../ui/i18n.ts';
 
 function Check({ valid }: { valid: boolean | null }) {
 	if (valid === null) return null;
-	return valid ? <span class="check ok">DV ok</span> : <span class="check bad">DV não confere</span>;
+	return valid ? <span class="check ok">{t('popupCheckOk')}</span> : <span class="check bad">{t('popupCheckBad')}</span>;
 }
 
 function RowView({ row }: { row: Row }) {
@@ -26,19 +27,19 @@ export function Entries({ result }: { result: Decoded }) {
 		<div class="entries">
 			{cert && (
 				<table>
-					<caption>Certificado</caption>
+					<caption>{t('popupCertificate')}</caption>
 					<tbody>
-						{cert.commonName && <RowView row={{ label: 'Titular (CN)', value: cert.commonName, copy: cert.commonName, valid: null }} />}
-						{cert.notAfter && <RowView row={{ label: 'Válido até', value: new Date(cert.notAfter).toLocaleDateString('pt-BR', { timeZone: 'UTC' }), copy: null, valid: null }} />}
+						{cert.commonName && <RowView row={{ label: t('popupHolder'), value: cert.commonName, copy: cert.commonName, valid: null }} />}
+						{cert.notAfter && <RowView row={{ label: t('popupValidUntil'), value: new Date(cert.notAfter).toLocaleDateString('pt-BR', { timeZone: 'UTC' }), copy: null, valid: null }} />}
 					</tbody>
 				</table>
 			)}
 			{result.emails.length > 0 && (
 				<table>
-					<caption>E-mail</caption>
+					<caption>{t('popupEmail')}</caption>
 					<tbody>
 						{result.emails.map((email) => (
-							<RowView key={email} row={{ label: 'E-mail', value: email, copy: email, valid: null }} />
+							<RowView key={email} row={{ label: t('popupEmail'), value: email, copy: email, valid: null }} />
 						))}
 					</tbody>
 				</table>
@@ -49,7 +50,7 @@ export function Entries({ result }: { result: Decoded }) {
 			{result.entries.map((entry, i) => (
 				<table key={i} data-oid={entry.oid ?? ''}>
 					<caption>
-						{entry.name} <span class="oid">{entry.oid ?? 'sem OID'}</span>
+						{entry.name} <span class="oid">{entry.oid ?? t('popupNoOid')}</span>
 					</caption>
 					<tbody>
 						{rowsOf(entry).map((row) => (

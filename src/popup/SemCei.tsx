@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDeadline } from '../sop/sla.ts';
 import type { Sop } from '../sop/types.ts';
+import { t } from '../ui/i18n.ts';
 
 /** The SOP the popup offers when a certificate has no CEI (sops/certificado-sem-cei.md). */
 export const SEM_CEI_SOP = 'certificado-sem-cei';
@@ -28,12 +30,12 @@ export function SemCei() {
 	};
 	return (
 		<section class="sem-cei" aria-labelledby="sem-cei-title">
-			<h2 id="sem-cei-title" class="visually-hidden">Procedimento</h2>
+			<h2 id="sem-cei-title" class="visually-hidden">{t('popupProcedure')}</h2>
 			<button type="button" class="primary" onClick={open} disabled={state.step === 'sending'}>
-				Abrir procedimento Certificado sem CEI
+				{t('popupOpenSemCei')}
 			</button>
 			<div aria-live="polite">
-				{state.step === 'opened' && <p class="note">Procedimento aberto na aba do Qualitor.</p>}
+				{state.step === 'opened' && <p class="note">{t('popupOpenedInTab')}</p>}
 				{state.step === 'steps' && <Steps sop={state.sop} />}
 			</div>
 		</section>
@@ -46,20 +48,17 @@ function Steps({ sop }: { sop: Sop | null }) {
 	useEffect(() => heading.current?.focus(), []);
 	if (!sop) {
 		return (
-			<p class="note">
-				Nenhuma aba do Qualitor respondeu e o procedimento “Certificado sem CEI” não está nesta versão da extensão. Abra o
-				Qualitor e consulte o procedimento na base de conhecimento.
-			</p>
+			<p class="note">{t('popupNoTabNoSop')}</p>
 		);
 	}
 	const groups: [string, { text: string }[]][] = [
-		['Verificar', sop.checklist.verify],
-		['Perguntar ao cliente', sop.checklist.ask],
-		['Informar ao cliente', sop.checklist.tell],
+		[t('overlaySteps'), sop.checklist.verify],
+		[t('overlayAsk'), sop.checklist.ask],
+		[t('overlayTell'), sop.checklist.tell],
 	];
 	return (
 		<article class="sop" aria-labelledby="sop-title">
-			<p class="note">Nenhuma aba do Qualitor respondeu; siga os passos abaixo.</p>
+			<p class="note">{t('popupNoTabSteps')}</p>
 			<h3 id="sop-title" tabIndex={-1} ref={heading}>
 				{sop.title}
 			</h3>
@@ -78,24 +77,18 @@ function Steps({ sop }: { sop: Sop | null }) {
 				))}
 			{sop.escalation && (
 				<p>
-					<strong>Encaminhar para:</strong> {sop.escalation.team}
+					<strong>{t('overlayEscalation')}:</strong> {sop.escalation.team}
 				</p>
 			)}
 			{sop.sla.length > 0 && (
 				<ul class="sla">
 					{sop.sla.map((s) => (
 						<li key={s.label}>
-							{s.label}: {formatMinutes(s.minutes)}
+							{s.label}: {formatDeadline(s.minutes)}
 						</li>
 					))}
 				</ul>
 			)}
 		</article>
 	);
-}
-
-function formatMinutes(minutes: number): string {
-	if (minutes % 1440 === 0) return `${minutes / 1440} dia(s)`;
-	if (minutes % 60 === 0) return `${minutes / 60} h`;
-	return `${minutes} min`;
 }

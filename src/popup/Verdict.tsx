@@ -1,15 +1,16 @@
 import type { DecodeResult } from '../cert/decode.ts';
 import { formatCei } from '../cert/format.ts';
 import { STATUS_TEXT } from '../cert/present.ts';
+import { t } from '../ui/i18n.ts';
 
 /** The answer first: a banner whose colour and words both carry the CEI verdict; announced as it changes. */
 export function Verdict({ result }: { result: DecodeResult | null }) {
 	let tone = 'idle';
-	let title = 'Aguardando o certificado';
-	let detail = 'Cole o texto do campo “Outro Nome” ou escolha o arquivo do certificado.';
+	let title = t('popupWaitingTitle');
+	let detail = t('popupWaitingDetail');
 	if (result && !result.ok) {
 		tone = 'error';
-		title = 'Não foi possível ler';
+		title = t('popupUnreadable');
 		detail = result.error;
 	} else if (result?.ok) {
 		tone = result.cei.status;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from './i18n.ts';
 
 interface Props {
 	/** What goes to the clipboard. */
@@ -21,8 +22,8 @@ export function CopyButton({ text, label }: Props) {
 			() => setState('failed'),
 		);
 	return (
-		<button type="button" class="copy" onClick={copy} aria-label={`Copiar ${label}`} title={`Copiar ${label}`}>
-			{state === 'copied' ? 'Copiado' : state === 'failed' ? 'Falhou' : 'Copiar'}
+		<button type="button" class="copy" onClick={copy} aria-label={t('copyLabel', label)} title={t('copyLabel', label)}>
+			{state === 'copied' ? t('copyDone') : state === 'failed' ? t('copyFailed') : t('copy')}
 		</button>
 	);
 }

@@ -86,7 +86,7 @@ describe('SemCei', () => {
 		expect([...article.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
 			'Abrir Nome Alternativo para o Requerente',
 			'Telefone para contato',
-			'Retorno ao cliente: 1 dia(s)',
+			'Retorno ao cliente: 24 h',
 		]);
 		expect(article.textContent).toContain('Relacionamento');
 		expect(document.activeElement).toBe(article.querySelector('h3'));
