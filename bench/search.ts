@@ -1,5 +1,5 @@
 /**
- * Search benchmark: our MiniSearch-based index (src/sop/search.ts) against Fuse.js in the same run, on
+ * Search benchmark: our SOP index (src/sop/search.ts) against Fuse.js in the same run, on
  * synthetic libraries of 100, 1,000 and 10,000 SOPs with 1,000 realistic queries each. Prints figures
  * only; the issue's goals are shown next to them for reading, not asserted.
  *
