@@ -27,25 +27,10 @@ const verdict = () => page.locator('[role="status"].verdict');
 const row = (label: string) => page.locator('tr', { has: page.locator('th', { hasText: label }) });
 
 describe('popup', () => {
-	test('is interactive within 100 ms of opening, with the paste area focused', async () => {
-		// Median of a few opens: the very first one also pays for Chromium warming up on a busy machine.
-		const opens: { form: number; decoder: number }[] = [];
-		for (let i = 0; i < 5; i++) {
-			if (i > 0) await page.reload();
-			await page.locator('#dump').waitFor();
-			await page.waitForFunction(() => performance.getEntriesByName('decoder-ready').length > 0);
-			opens.push(
-				await page.evaluate(() => ({
-					form: performance.getEntriesByName('popup-ready')[0]!.startTime,
-					decoder: performance.getEntriesByName('decoder-ready')[0]!.startTime,
-				})),
-			);
-		}
-		const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-		console.info(`popup open (ms): ${JSON.stringify(opens.map((o) => [Math.round(o.form), Math.round(o.decoder)]))}`);
-		expect(median(opens.map((o) => o.form))).toBeLessThanOrEqual(100);
-		// The decoder chunk follows the form; a paste that beats it simply waits for it, so it gets more room.
-		expect(median(opens.map((o) => o.decoder))).toBeLessThanOrEqual(150);
+	// How fast it opens is measured by `npm run bench -- overlay` (goal: interactive <= 100 ms), not asserted here.
+	test('opens with the paste area focused and waiting for a certificate', async () => {
+		await page.locator('#dump').waitFor();
+		await page.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('dump');
 		await expect.poll(() => verdict().textContent()).toMatch(/Aguardando/);
 	});
