@@ -2,6 +2,7 @@ import { KEYS, type StorageArea } from '../storage/area.ts';
 import { readResolvedPolicy } from '../storage/policy.ts';
 import { usageRecording } from '../storage/precedence.ts';
 import { readSettings } from '../storage/settings.ts';
+import { readUsageLog } from '../storage/usage.ts';
 import { appendEvents, isUsageEvent, type UsageEvent } from '../usage/usage-log.ts';
 
 /**
@@ -13,11 +14,6 @@ function serialise<T>(task: () => Promise<T>): Promise<T> {
 	const next = queue.then(task, task);
 	queue = next.catch(() => undefined);
 	return next;
-}
-
-export async function readUsageLog(area: StorageArea): Promise<UsageEvent[]> {
-	const { [KEYS.usageLog]: value } = await area.get(KEYS.usageLog);
-	return Array.isArray(value) ? value.filter(isUsageEvent) : [];
 }
 
 /** Appends, bounded; records nothing when the policy (or the agent) turned the record off. */

@@ -3,11 +3,16 @@ import browser from 'webextension-polyfill';
 import { toOriginPattern } from '../background/origin-pattern.ts';
 import { message } from '../messages.ts';
 import { removeInstallation, saveInstallation, type Installation } from '../storage/installations.ts';
+import type { ResolvedPolicy } from '../storage/policy.ts';
+import { effectiveInstallations } from '../storage/precedence.ts';
 import { t } from '../ui/i18n.ts';
+import { ManagedBadge } from './PolicyNotice.tsx';
 import { local } from './storage.ts';
 
 interface Props {
+	/** The agent's own installations; the policy's are added to them, locked. */
 	installations: Installation[];
+	policy: ResolvedPolicy;
 	onChange(list: Installation[]): void;
 }
 
@@ -15,7 +20,8 @@ interface Props {
  * Self-hosted installations. `permissions.request` must run inside the click (the user gesture) with no
  * await before it, or the browser refuses without asking; everything else follows its answer.
  */
-export function Installations({ installations, onChange }: Props) {
+export function Installations({ installations, policy, onChange }: Props) {
+	const shown = effectiveInstallations(installations, policy);
 	const [url, setUrl] = useState('');
 	const [error, setError] = useState('');
 	const [status, setStatus] = useState('');
@@ -23,7 +29,7 @@ export function Installations({ installations, onChange }: Props) {
 	const input = useRef<HTMLInputElement>(null);
 
 	const refreshGrants = () =>
-		Promise.all(installations.map(async (i) => [i.pattern, await browser.permissions.contains({ origins: [i.pattern] })] as const)).then((e) =>
+		Promise.all(shown.map(async (i) => [i.pattern, await browser.permissions.contains({ origins: [i.pattern] })] as const)).then((e) =>
 			setGranted(Object.fromEntries(e)),
 		);
 	useEffect(() => {
@@ -36,16 +42,18 @@ export function Installations({ installations, onChange }: Props) {
 			browser.permissions.onAdded.removeListener(update);
 			browser.permissions.onRemoved.removeListener(update);
 		};
-	}, [installations]);
+	}, [installations, policy]);
 
-	const grant = (pattern: string, typed: string) => {
+	const grant = (pattern: string, typed: string, managed = false) => {
 		setStatus('');
 		return browser.permissions.request({ origins: [pattern] }).then(async (ok) => {
 			if (!ok) {
 				setStatus(t('optionsDenied', pattern));
 				return;
 			}
-			onChange(await saveInstallation(local, { pattern, url: typed, added: new Date().toISOString() }));
+			// A managed installation is the policy's: not copied into the agent's list, so it goes when IT removes it.
+			if (!managed) onChange(await saveInstallation(local, { pattern, url: typed, added: new Date().toISOString() }));
+			else void refreshGrants();
 			const answer = (await browser.runtime.sendMessage(message('installation-added', { pattern }))) as { injected?: number } | undefined;
 			setStatus(t('optionsAdded', pattern, answer?.injected ?? 0));
 			setUrl('');
@@ -82,22 +90,24 @@ export function Installations({ installations, onChange }: Props) {
 			<h2 id="installations-title">{t('optionsInstallations')}</h2>
 			<p class="hosted">✓ {t('optionsHosted')}</p>
 			<h3>{t('optionsSelfHosted')}</h3>
-			{installations.length ? (
+			{shown.length ? (
 				<ul class="installations">
-					{installations.map((i) => (
-						<li key={i.pattern} data-pattern={i.pattern}>
-							<code>{i.pattern}</code>{' '}
+					{shown.map((i) => (
+						<li key={i.pattern} data-pattern={i.pattern} data-managed={i.managed ? 'true' : undefined}>
+							<code>{i.pattern}</code> {i.managed && <ManagedBadge />}{' '}
 							<span class={granted[i.pattern] ? 'ok' : 'bad'} data-permission={granted[i.pattern] ? 'granted' : 'missing'}>
 								{granted[i.pattern] ? t('optionsPermissionGranted') : t('optionsPermissionMissing')}
 							</span>{' '}
 							{granted[i.pattern] === false && (
-								<button type="button" onClick={() => void grant(i.pattern, i.url)}>
+								<button type="button" onClick={() => void grant(i.pattern, i.url, i.managed)}>
 									{t('optionsGrant')}
 								</button>
 							)}
-							<button type="button" onClick={() => void remove(i.pattern)} aria-label={`${t('optionsRemove')} ${i.pattern}`}>
-								{t('optionsRemove')}
-							</button>
+							{!i.managed && (
+								<button type="button" onClick={() => void remove(i.pattern)} aria-label={`${t('optionsRemove')} ${i.pattern}`}>
+									{t('optionsRemove')}
+								</button>
+							)}
 						</li>
 					))}
 				</ul>

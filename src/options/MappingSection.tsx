@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { toOriginPattern } from '../background/origin-pattern.ts';
 import { FIELD_KEYS } from '../qualitor/fields.ts';
-import { readMapping, readMappings, saveMapping } from '../storage/mappings.ts';
+import { readMappings, saveMapping } from '../storage/mappings.ts';
+import type { ResolvedPolicy } from '../storage/policy.ts';
+import { effectiveMapping } from '../storage/precedence.ts';
+import { ManagedBadge } from './PolicyNotice.tsx';
 import { t } from '../ui/i18n.ts';
 import { formatMapping, parseMapping } from './mapping-text.ts';
 import { local } from './storage.ts';
@@ -10,7 +13,7 @@ type Texts = { names: string; labelAliases: string; overrides: string };
 const EMPTY: Texts = { names: '', labelAliases: '', overrides: '' };
 
 /** Per-installation names, label aliases and locators, keyed by origin (hosted tenants included). */
-export function MappingSection({ origins }: { origins: string[] }) {
+export function MappingSection({ origins, policy }: { origins: string[]; policy: ResolvedPolicy }) {
 	const [known, setKnown] = useState<string[]>([]);
 	const [address, setAddress] = useState('');
 	const [origin, setOrigin] = useState<string | null>(null);
@@ -19,8 +22,13 @@ export function MappingSection({ origins }: { origins: string[] }) {
 	const [errors, setErrors] = useState<string[]>([]);
 
 	useEffect(() => {
-		void readMappings(local).then((all) => setKnown([...new Set([...origins, ...Object.keys(all)])].sort()));
-	}, [origins.join(' ')]);
+		void readMappings(local).then((all) => setKnown([...new Set([...origins, ...Object.keys(all), ...Object.keys(policy.mappings)])].sort()));
+	}, [origins.join(' '), policy]);
+	// The policy's mapping for this origin is shown, read-only: IT's names win over what is saved here.
+	const managed = origin !== null && origin in policy.mappings;
+	useEffect(() => {
+		if (origin && managed) setTexts(formatMapping(policy.mappings[origin]!));
+	}, [policy, origin]);
 
 	const load = async (event: Event) => {
 		event.preventDefault();
@@ -32,13 +40,13 @@ export function MappingSection({ origins }: { origins: string[] }) {
 		setErrors([]);
 		setStatus('');
 		setOrigin(result.origin);
-		setTexts(formatMapping(await readMapping(local, result.origin)));
+		setTexts(formatMapping(effectiveMapping(await readMappings(local), policy, result.origin).mapping));
 		requestAnimationFrame(() => document.getElementById('mapping-names')?.focus());
 	};
 
 	const save = async (event: Event) => {
 		event.preventDefault();
-		if (!origin) return;
+		if (!origin || managed) return;
 		const parsed = parseMapping(texts);
 		setErrors(parsed.errors);
 		if (parsed.errors.length) {
@@ -52,7 +60,7 @@ export function MappingSection({ origins }: { origins: string[] }) {
 	const area = (key: keyof Texts, id: string, label: string) => (
 		<>
 			<label for={id}>{label}</label>
-			<textarea id={id} rows={4} spellcheck={false} value={texts[key]} onInput={(e) => setTexts({ ...texts, [key]: (e.target as HTMLTextAreaElement).value })} />
+			<textarea id={id} rows={4} spellcheck={false} readOnly={managed} value={texts[key]} onInput={(e) => setTexts({ ...texts, [key]: (e.target as HTMLTextAreaElement).value })} />
 		</>
 	);
 
@@ -72,11 +80,14 @@ export function MappingSection({ origins }: { origins: string[] }) {
 			</form>
 			{origin && (
 				<form onSubmit={(e) => void save(e)} class="mapping" data-origin={origin} aria-label={`${t('optionsMapping')} ${origin}`}>
-					<h3>{origin}</h3>
+					<h3>
+						{origin} {managed && <ManagedBadge />}
+					</h3>
+					{managed && <p class="hint">{t('optionsMappingManaged')}</p>}
 					{area('names', 'mapping-names', t('optionsNames'))}
 					{area('labelAliases', 'mapping-aliases', t('optionsAliases'))}
 					{area('overrides', 'mapping-overrides', t('optionsOverrides'))}
-					<button type="submit">{t('optionsSaveMapping')}</button>
+					{!managed && <button type="submit">{t('optionsSaveMapping')}</button>}
 				</form>
 			)}
 			{errors.length > 0 && (

@@ -1,6 +1,7 @@
 import type { Sop } from '../sop/types.ts';
 import type { ImportedSop } from '../storage/imported-sops.ts';
 import { t } from '../ui/i18n.ts';
+import { ManagedBadge } from './PolicyNotice.tsx';
 
 export interface Row {
 	sop: Sop;
@@ -12,7 +13,7 @@ export interface Row {
 const sourceOf = (row: Row) =>
 	!row.imported
 		? t('optionsSourceBundled')
-		: row.imported.source.kind === 'pack'
+		: row.imported.source.kind !== 'file'
 			? `${row.imported.source.name} (${row.imported.source.version})`
 			: row.imported.source.name;
 
@@ -29,7 +30,7 @@ export function SopTable({ rows, onShow, onRemove }: { rows: Row[]; onShow(sop: 
 			</thead>
 			<tbody>
 				{rows.map((row) => (
-					<tr key={row.sop.id} data-sop-row={row.sop.id} data-source={row.imported ? 'imported' : 'bundled'}>
+					<tr key={row.sop.id} data-sop-row={row.sop.id} data-source={row.imported ? (row.imported.source.kind === 'policy' ? 'policy' : 'imported') : 'bundled'}>
 						<th scope="row">
 							{row.sop.title}
 							<br />
@@ -37,6 +38,7 @@ export function SopTable({ rows, onShow, onRemove }: { rows: Row[]; onShow(sop: 
 						</th>
 						<td>
 							{sourceOf(row)}
+							{row.imported?.source.kind === 'policy' && <> <ManagedBadge /></>}
 							{row.replaces && <strong class="replaces"> — {t('optionsReplacesBundled')}</strong>}
 						</td>
 						<td>{row.sop.version ?? '—'}</td>
@@ -44,7 +46,7 @@ export function SopTable({ rows, onShow, onRemove }: { rows: Row[]; onShow(sop: 
 							<button type="button" onClick={() => onShow(row.sop)} aria-label={`${t('optionsShow')} ${row.sop.title}`}>
 								{t('optionsShow')}
 							</button>
-							{row.imported && (
+							{row.imported && row.imported.source.kind !== 'policy' && (
 								<button type="button" onClick={() => onRemove(row.sop.id)} aria-label={`${t('optionsRemove')} ${row.sop.title}`}>
 									{t('optionsRemove')}
 								</button>

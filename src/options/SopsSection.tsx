@@ -3,6 +3,8 @@ import { sops as bundled } from 'virtual:sop-library';
 import { buildPack } from '../sop/pack.ts';
 import type { Sop } from '../sop/types.ts';
 import { KEYS } from '../storage/area.ts';
+import type { ResolvedPolicy } from '../storage/policy.ts';
+import { effectiveImportedSops } from '../storage/precedence.ts';
 import { addImportedSops, clearImportedSops, readImportedSops, removeImportedSop, type ImportedSop } from '../storage/imported-sops.ts';
 import { t } from '../ui/i18n.ts';
 import { download } from './download.ts';
@@ -11,8 +13,8 @@ import { SopPreview } from './SopPreview.tsx';
 import { SopTable, type Row } from './SopTable.tsx';
 import { local, storageEvents } from './storage.ts';
 
-/** Bundled and imported SOPs: import (picker or drop), preview, remove, export as a pack. */
-export function SopsSection() {
+/** Bundled, imported and managed SOPs: import (picker or drop), preview, remove, export the agent's imports as a pack. */
+export function SopsSection({ policy }: { policy: ResolvedPolicy }) {
 	const [imported, setImported] = useState<ImportedSop[]>([]);
 	const [status, setStatus] = useState('');
 	const [problems, setProblems] = useState<string[]>([]);
@@ -62,9 +64,10 @@ export function SopsSection() {
 		download(document, `sops-importados-${pack.version}.json`, JSON.stringify(pack, null, '\t'));
 	};
 
-	const importedIds = new Set(imported.map((i) => i.sop.id));
+	const effective = effectiveImportedSops(imported, policy);
+	const importedIds = new Set(effective.sops.map((i) => i.sop.id));
 	const rows: Row[] = [
-		...imported.map((i): Row => ({ sop: i.sop, imported: i, replaces: bundled.some((b) => b.id === i.sop.id) })),
+		...effective.sops.map((i): Row => ({ sop: i.sop, imported: i, replaces: bundled.some((b) => b.id === i.sop.id) })),
 		...bundled.filter((b) => !importedIds.has(b.id)).map((sop): Row => ({ sop })),
 	].sort((a, b) => a.sop.id.localeCompare(b.sop.id));
 
@@ -109,6 +112,11 @@ export function SopsSection() {
 						))}
 					</ul>
 				</div>
+			)}
+			{effective.overridden.length > 0 && (
+				<p class="hint" data-overridden>
+					{t('optionsOverriddenByPolicy', effective.overridden.join(', '))}
+				</p>
 			)}
 			<div class="row">
 				<button type="button" onClick={exportPack} disabled={!imported.length}>

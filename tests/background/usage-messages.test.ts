@@ -1,7 +1,7 @@
 // The usage record through the background's handler, as the content script and the options page reach it.
 import { describe, expect, test } from 'vitest';
 import { answerUsageMessage } from '../../src/background/usage-messages.ts';
-import { readUsageLog } from '../../src/background/usage-record.ts';
+import { readUsageLog } from '../../src/storage/usage.ts';
 import { message } from '../../src/messages.ts';
 import { KEYS } from '../../src/storage/area.ts';
 import { toCsv, MAX_EVENTS, type UsageEvent } from '../../src/usage/usage-log.ts';
