@@ -1,4 +1,5 @@
 // Launches real Chromium with the built extension, the way an agent's browser would load it.
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -241,4 +242,14 @@ export async function waitForContentScript(page: Page, extensionId: string, urlP
 		if (Date.now() > deadline) throw new Error(`No content script of ${extensionId} in a frame matching "${urlPart}" within ${timeoutMs} ms; frames with it: ${JSON.stringify(urls)}`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
+}
+
+/**
+ * Where a test's screenshot goes: test-results/ normally; docs/screenshots/ (the README's pictures) when
+ * run with UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the work tree clean.
+ */
+export function screenshotPath(name: string): string {
+	const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results';
+	mkdirSync(resolve(dir), { recursive: true });
+	return resolve(dir, name);
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { launchExtension, recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { launchExtension, recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -92,6 +92,8 @@ describe('new ticket opened in a popup window from the Qualitor shell', () => {
 		const suggestion = inOverlay(page, '[data-sop-id="token-em-branco"]');
 		await suggestion.waitFor();
 		expect(await suggestion.innerText()).toMatch(/token/);
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.screenshot({ path: screenshotPath('overlay-suggestions.png') });
 
 		const report = await applySop(page, 'token-em-branco', { telefone1: '(51) 99999-1111', telefone2: '(51) 3333-2222', email: 'ana@exemplo.com.br' });
 		expect(report).toMatch(/Categoria 3: Em branco/);
@@ -252,6 +254,6 @@ test('the popup can open a SOP in the overlay of the tab (runtime message)', asy
 	});
 	expect(answers.filter(Boolean)).toEqual([{ ok: true }]);
 	await expect.poll(() => inOverlay(page, '#sop-title').innerText()).toMatch(/sem matrícula CEI/);
-	await page.screenshot({ path: 'docs/screenshots/overlay-sop.png' });
+	await page.screenshot({ path: screenshotPath('overlay-sop.png') });
 	await page.close();
 });

@@ -1,10 +1,9 @@
 // The popup in real Chromium: paste, choose a file, the "sem CEI" procedure without a Qualitor tab, a screenshot.
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, recordPageProblems, type LaunchedExtension } from './harness.ts';
-import { repoRoot, vectorText, vectorsDir } from '../cert/helpers/vectors.ts';
+import { launchExtension, recordPageProblems, screenshotPath, type LaunchedExtension } from './harness.ts';
+import { vectorText, vectorsDir } from '../cert/helpers/vectors.ts';
 
 let extension: LaunchedExtension;
 let page: Page;
@@ -106,9 +105,7 @@ describe('popup', () => {
 		await page.locator('#dump').fill(vectorText('ecpf_octet_cei', 'windows.txt'));
 		await expect.poll(() => verdict().getAttribute('data-status')).toBe('valid');
 		await page.locator('#dump').blur();
-		const file = resolve(repoRoot, 'docs/screenshots/popup.png');
-		await mkdir(resolve(repoRoot, 'docs/screenshots'), { recursive: true });
-		await page.screenshot({ path: file, fullPage: true });
+		await page.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
 		expect(problems.problems.filter((p) => p.kind !== 'requestfailed')).toEqual([]);
 	});
 });
