@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildPack } from '../../src/sop/pack.ts';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { launchExtension, recordPageProblems, recordRequests, isLocalUrl, type LaunchedExtension } from './harness.ts';
+import { launchExtension, recordPageProblems, recordRequests, isLocalUrl, type LaunchedExtension, screenshotPath } from './harness.ts';
 
 const SELF_HOSTED = 'helpdesk.local.test';
 let server: QualitorServer;
@@ -95,6 +95,8 @@ describe('SOP packs imported in the options page', () => {
 		const row = options.locator('[data-sop-row="impressora-etiquetas"]');
 		expect(await row.innerText()).toMatch(/balcao\.json \(e2e-1\)[\s\S]*2024\.06/);
 		expect(await options.locator('[data-sop-row="token-em-branco"]').innerText()).toMatch(/embutido/);
+		await options.setViewportSize({ width: 1100, height: 900 });
+		await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
 
 		// The open tab: same page (no reload), new suggestion after the next keystroke or at once.
 		await form.bringToFront();
