@@ -1,22 +1,15 @@
 // Keeps the imitation of Qualitor honest: driven by hand in real Chromium, it must behave the way the
 // extension will meet it (AJAX cascade that re-renders its cell, late additional fields, validation).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { launchExtension, recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { useQualitorSession } from './session.ts';
+import { recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 
-beforeAll(async () => {
-	server = await startQualitorServer();
-	ext = await launchExtension();
-});
-
-afterAll(async () => {
-	await ext?.close();
-	await server?.close();
-});
+useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
 let problems: PageProblem[] = [];
 

@@ -1,21 +1,15 @@
 // The overlay on the imitation of Qualitor, in real Chromium, on the production build: suggest, apply
 // (cascade with AJAX loads and re-renders, fields, additional fields), undo, and every page shape.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { launchExtension, recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { useQualitorSession } from './session.ts';
+import { recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 
-beforeAll(async () => {
-	server = await startQualitorServer();
-	ext = await launchExtension();
-});
-afterAll(async () => {
-	await ext?.close();
-	await server?.close();
-});
+useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
 type Scope = Page | Frame;
 

@@ -1,22 +1,16 @@
 // The local usage record in real Chromium on the production build: the overlay's actions on the Qualitor
 // imitation show up as counts in the options page's "Uso dos SOPs", export as CSV, and can be cleared.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { launchExtension, recordPageProblems, type LaunchedExtension } from './harness.ts';
+import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { useQualitorSession } from './session.ts';
+import { recordPageProblems, type LaunchedExtension } from './harness.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 
-beforeAll(async () => {
-	server = await startQualitorServer();
-	ext = await launchExtension();
-});
-afterAll(async () => {
-	await ext?.close();
-	await server?.close();
-});
+useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
 const inOverlay = (page: Page, selector: string) => page.locator(`[data-sop-assist] ${selector}`);
 const count = (options: Page, sop: string, kind: string) => options.locator(`[data-usage-row="${sop}"] [data-kind="${kind}"]`).innerText().catch(() => '');
