@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { click, inOverlay, launchFirefoxExtension, selectedText, until, type LaunchedFirefox } from './firefox-harness.ts';
+import { snapshotForm } from './form-snapshot.ts';
 
 let server: QualitorServer;
 let firefox: LaunchedFirefox;
@@ -17,18 +18,7 @@ afterAll(async () => {
 	await server?.close();
 });
 
-/** Every control of Qualitor's form by id (or name), as the page holds it. */
-const formSnapshot = (page: Page) =>
-	page.evaluate(() => {
-		const out: Record<string, string> = {};
-		for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
-			if (el.closest('[data-sop-assist]') || (el as HTMLInputElement).type === 'button') continue;
-			const key = el.id || el.name;
-			if (!key) continue;
-			out[key] = el.localName === 'select' ? `${el.value}|${(el as HTMLSelectElement).selectedOptions[0]?.text ?? ''}` : el.value;
-		}
-		return out;
-	});
+const formSnapshot = (page: Page) => page.evaluate(snapshotForm);
 
 const value = (page: Page, id: string) => page.$eval(`#${id}`, (el) => (el as HTMLInputElement).value);
 const noLoadRunning = (page: Page) => page.waitForFunction(() => !document.getElementById('divLoading'), { timeout: 10_000 });

@@ -5,6 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { useQualitorSession } from './session.ts';
 import { recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { snapshotForm } from './form-snapshot.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -38,18 +39,7 @@ const additional = (scope: Scope, label: string) =>
 const selectedText = (scope: Scope, id: string) =>
 	scope.$eval(`#${id}`, (s: HTMLSelectElement) => s.options[s.selectedIndex]?.text ?? '').catch(() => null);
 
-/** Every control of Qualitor's form by id (or name), as the page holds it: to compare before and after. */
-const formSnapshot = (scope: Scope) =>
-	scope.evaluate(() => {
-		const out: Record<string, string> = {};
-		for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
-			if (el.closest('[data-sop-assist]') || (el as HTMLInputElement).type === 'button') continue;
-			const key = el.id || el.name;
-			if (!key) continue;
-			out[key] = el.localName === 'select' ? `${el.value}|${(el as HTMLSelectElement).selectedOptions[0]?.text ?? ''}` : el.value;
-		}
-		return out;
-	});
+const formSnapshot = (scope: Scope) => scope.evaluate(snapshotForm);
 
 async function applySop(scope: Scope, id: string, variables: Record<string, string> = {}): Promise<string> {
 	const suggestion = inOverlay(scope, `[data-sop-id="${id}"]`).first();
