@@ -190,6 +190,27 @@ test('pages that are not a ticket form: no overlay, nothing loaded beyond the wa
 	}
 });
 
+test('a ticket form that appears later on a page (loaded by the app after start) gets the overlay', async () => {
+	const page = await ext.context.newPage();
+	const { problems } = recordPageProblems(page);
+	await page.goto(server.url(PATHS.dashboard));
+	await expect.poll(() => page.evaluate(() => document.documentElement.dataset.qualitorSopAssist)).toBe('watching');
+	// As Qualitor does when it swaps a panel in: the form arrives in the DOM without a navigation.
+	const html = await (await fetch(server.loopbackUrl(PATHS.ticketForm))).text();
+	await page.evaluate((markup) => {
+		const body = new DOMParser().parseFromString(markup, 'text/html').body;
+		const holder = document.createElement('div');
+		holder.append(...[...body.children].filter((el) => el.localName !== 'script'));
+		document.body.append(holder);
+	}, html);
+	await page.waitForSelector('[data-sop-assist]', { state: 'attached', timeout: 5_000 });
+	await page.fill('#dschamado', 'token em branco');
+	await page.locator('#dschamado').dispatchEvent('input');
+	await inOverlay(page, '[data-sop-id="token-em-branco"]').waitFor();
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
 test('before saving, the checks the form can verify are shown as a warning; Qualitor still saves', async () => {
 	const { page, problems } = await openForm();
 	await page.fill('#dschamado', 'certificado sem cei');
