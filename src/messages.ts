@@ -1,3 +1,4 @@
+import type { Sop } from './sop/types.ts';
 import { isUsageEvent, type UsageEvent } from './usage/usage-log.ts';
 
 /**
@@ -17,6 +18,17 @@ export interface MessageMap {
 	'usage-events': { events: UsageEvent[] };
 	/** Options page → background: empty the usage record (after the agent confirmed). Answer: `{ ok: true }`. */
 	'usage-clear': Record<never, never>;
+	/**
+	 * Content script → background, once a ticket form is found: the bundled SOPs and their prebuilt index.
+	 * They travel by message so that they are not a web-accessible file any website could read.
+	 * Answer: `BundledLibrary`.
+	 */
+	'sop-library': Record<never, never>;
+}
+
+export interface BundledLibrary {
+	sops: Sop[];
+	indexJson: string;
 }
 
 export type MessageType = keyof MessageMap;
@@ -30,6 +42,7 @@ const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
 	// A handful per interaction; a bigger batch is not something the overlay sends.
 	'usage-events': (m) => Array.isArray(m.events) && m.events.length > 0 && m.events.length <= 50 && m.events.every(isUsageEvent),
 	'usage-clear': () => true,
+	'sop-library': () => true,
 };
 
 /** `https://host/*` exactly: what the options page requests, and nothing broader. */

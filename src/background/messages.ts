@@ -1,5 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isMessage } from '../messages.ts';
+import { sops } from 'virtual:sop-library';
+import { indexJson } from 'virtual:sop-index';
+import { isMessage, type BundledLibrary } from '../messages.ts';
 import type { StorageArea } from '../storage/area.ts';
 import { registerOrigin, unregisterOrigin, type RegistrationApi } from './registration.ts';
 import { answerUsageMessage } from './usage-messages.ts';
@@ -10,6 +12,10 @@ export function listenForMessages(api: RegistrationApi, file: string, serialise:
 		if (sender.id !== browser.runtime.id) return undefined;
 		const usage = answerUsageMessage(browser.storage.local as unknown as StorageArea, message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('') });
 		if (usage) return usage;
+		if (isMessage(message, 'sop-library')) {
+			const library: BundledLibrary = { sops, indexJson };
+			return Promise.resolve(library);
+		}
 		if (isMessage(message, 'open-options')) {
 			// Our content script asks; opening our own options page is all it can cause.
 			return browser.runtime.openOptionsPage().then(() => ({ ok: true }));

@@ -2,7 +2,7 @@
 import { readFields, type Fields } from './icp-fields.ts';
 import { MESSAGES } from './messages.ts';
 import { decodeValue, isCeiOid, nameOfOid } from './othername.ts';
-import { sourceFromBytes, sourceFromText, type CertificateFormat, type DumpFormat, type RawItem } from './input.ts';
+import { formatSize, MAX_INPUT, sourceFromBytes, sourceFromText, type CertificateFormat, type DumpFormat, type RawItem } from './input.ts';
 import { ceiVerdict, type CeiVerdict } from './verdict.ts';
 import { readCertificate, type CertificateInfo } from './x509.ts';
 
@@ -54,6 +54,11 @@ export function decode(input: string | Uint8Array): DecodeResult {
 		// The parsers are defensive; this is the last net so that a paste can never break the popup.
 		return { ok: false, error: MESSAGES.unrecognised };
 	}
+}
+
+/** For a file not read yet: the same refusal `decode` gives, so a huge file is never read into memory. */
+export function refuseBySize(byteLength: number): Failed | null {
+	return byteLength > MAX_INPUT ? { ok: false, error: MESSAGES.tooBig(formatSize(byteLength)) } : null;
 }
 
 function decodeUnsafe(input: string | Uint8Array): DecodeResult {

@@ -15,7 +15,7 @@ export type { CertificateFormat, DumpFormat, RawItem, Source } from './source.ts
 export const MAX_INPUT = 256 * 1024;
 
 export function sourceFromBytes(bytes: Uint8Array): Source {
-	if (bytes.length > MAX_INPUT) return fail(MESSAGES.tooBig(size(bytes.length)));
+	if (bytes.length > MAX_INPUT) return fail(MESSAGES.tooBig(formatSize(bytes.length)));
 	if (bytes[0] === 0x30) {
 		const certificates = certificatesIn(bytes);
 		if (certificates.length) return { kind: 'certificates', format: isSingle(bytes, certificates) ? 'der' : 'p7b', certificates };
@@ -31,7 +31,7 @@ function isSingle(bytes: Uint8Array, certificates: Node[]): boolean {
 }
 
 export function sourceFromText(input: string): Source {
-	if (input.length > MAX_INPUT) return fail(MESSAGES.tooBig(size(input.length)));
+	if (input.length > MAX_INPUT) return fail(MESSAGES.tooBig(formatSize(input.length)));
 	const text = input.replace(/^\uFEFF/, '');
 	if (text.trim() === '') return fail(MESSAGES.empty);
 	if (text.includes('-----BEGIN')) return fromPem(text);
@@ -54,6 +54,6 @@ function bytesAsText(bytes: Uint8Array): string | null {
 	return /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text) ? null : text;
 }
 
-function size(length: number): string {
+export function formatSize(length: number): string {
 	return length >= 1024 * 1024 ? `${(length / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(length / 1024)} KB`;
 }

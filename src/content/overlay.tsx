@@ -2,7 +2,8 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import css from './ui/overlay.css?inline';
 import { createFormSession } from './form-session.ts';
-import { isMessage, message } from '../messages.ts';
+import { isMessage, message, type BundledLibrary } from '../messages.ts';
+import { setBundledLibrary } from './sop-library.ts';
 import { Overlay, type OverlayApi } from './ui/Overlay.tsx';
 import { loadSettings } from './settings.ts';
 import { createUsageRecorder } from './usage.ts';
@@ -14,6 +15,7 @@ import { createUsageRecorder } from './usage.ts';
  */
 export async function mountOverlay(doc: Document): Promise<void> {
 	if (doc.querySelector('[data-sop-assist]')) return;
+	setBundledLibrary((await browser.runtime.sendMessage(message('sop-library', {}))) as BundledLibrary);
 	// Imported SOPs and this installation's mapping before the first suggestion; later changes arrive live.
 	await loadSettings(doc.location.origin).catch((error: unknown) => console.warn('[SOP Assist] settings not read:', error));
 	if (doc.querySelector('[data-sop-assist]')) return;

@@ -1,18 +1,24 @@
-import { sops as bundled } from 'virtual:sop-library';
-import { indexJson } from 'virtual:sop-index';
+import type { BundledLibrary } from '../messages.ts';
 import { buildIndex, loadIndex, type SopIndex } from '../sop/search.ts';
 import type { Sop } from '../sop/types.ts';
 
 /**
  * The SOPs this tab can suggest: the bundled ones with their prebuilt index (no indexing at page load),
- * plus any imported later, which replace bundled SOPs of the same id.
+ * received from the background once a form is found (see `sop-library` in messages.ts), plus any imported
+ * later, which replace bundled SOPs of the same id.
  */
-let sops: readonly Sop[] = bundled;
-let byId = new Map(sops.map((s) => [s.id, s]));
+let bundled: BundledLibrary = { sops: [], indexJson: '' };
+let sops: readonly Sop[] = [];
+let byId = new Map<string, Sop>();
 let index: SopIndex | undefined;
 
+export function setBundledLibrary(library: BundledLibrary): void {
+	bundled = library;
+	setImportedSops([]);
+}
+
 export function sopIndex(): SopIndex {
-	index ??= loadIndex(indexJson);
+	index ??= bundled.indexJson ? loadIndex(bundled.indexJson) : buildIndex(sops);
 	return index;
 }
 
@@ -24,9 +30,9 @@ export function getSop(id: string): Sop | undefined {
 	return byId.get(id);
 }
 
-/** Imported SOPs (options page) join the library; the index is rebuilt, which takes a few ms. */
+/** Imported SOPs (options page, policy) join the library; the index is rebuilt, which takes a few ms. */
 export function setImportedSops(imported: readonly Sop[]): void {
-	const merged = new Map(bundled.map((s) => [s.id, s]));
+	const merged = new Map(bundled.sops.map((s) => [s.id, s]));
 	for (const sop of imported) merged.set(sop.id, sop);
 	sops = [...merged.values()].sort((a, b) => a.id.localeCompare(b.id));
 	byId = merged;

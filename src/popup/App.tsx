@@ -32,8 +32,10 @@ export function App() {
 		if (!file) return;
 		setText('');
 		setFileName(file.name);
-		const [{ decode }, bytes] = await Promise.all([decoder, file.arrayBuffer()]);
-		setResult(decode(new Uint8Array(bytes)));
+		const { decode, refuseBySize } = await decoder;
+		// Checked before reading: a multi-GB file dropped by mistake must not be loaded into memory.
+		const refused = refuseBySize(file.size);
+		setResult(refused ?? decode(new Uint8Array(await file.arrayBuffer())));
 	};
 
 	return (

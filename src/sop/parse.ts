@@ -39,7 +39,14 @@ export function parseSop(file: string, source: string): ParseResult {
 	for (const err of doc.errors) problem(lineAt(err.pos[0]), '', `invalid YAML: ${firstLine(err.message)}`);
 	if (doc.errors.length) return { ok: false, problems };
 
-	const data: unknown = doc.toJS();
+	let data: unknown;
+	try {
+		// Untrusted SOPs (imported packs, IT's policy) may hold an alias bomb; yaml refuses it by throwing.
+		data = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		problem(2, '', `invalid YAML: ${firstLine((error as Error).message)}`);
+		return { ok: false, problems };
+	}
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
 		problem(2, '', 'the front matter must be a set of "key: value" lines');
 		return { ok: false, problems };

@@ -22,7 +22,21 @@ function reachable(file: string, seen = new Set<string>()): string {
 }
 
 describe.skipIf(!existsSync(join(dist, 'manifest.json')))('built extension (dist/)', () => {
-	const manifest = JSON.parse(read('manifest.json')) as { background: { service_worker: string }; content_scripts: { js: string[] }[] };
+	const manifest = JSON.parse(read('manifest.json')) as {
+		background: { service_worker: string };
+		content_scripts: { js: string[] }[];
+		web_accessible_resources?: { resources: string[] }[];
+	};
+
+	test('no file a website can fetch holds the SOPs (they reach the overlay by message)', () => {
+		const exposed = (manifest.web_accessible_resources ?? []).flatMap((w) => w.resources);
+		expect(exposed.length).toBeGreaterThan(0);
+		for (const file of exposed) {
+			const code = read(file);
+			expect(code, file).not.toContain('Nova emissão com CEI vinculado');
+			expect(code, file).not.toContain('Equipe PEN');
+		}
+	});
 
 	test('the service worker runs the background code, not the content script', () => {
 		const code = reachable(manifest.background.service_worker);

@@ -65,18 +65,9 @@ describe('clear messages', () => {
 	test('empty file', () => expect(decode(new Uint8Array())).toEqual({ ok: false, error: MESSAGES.empty }));
 });
 
-function timeOf(fn: () => unknown, runs: number): number[] {
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const start = performance.now();
-		fn();
-		times.push(performance.now() - start);
-	}
-	return times.sort((a, b) => a - b);
-}
-const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)]!;
 
-describe('speed', () => {
+// How fast these are answered is measured by `npm run bench -- cert` (goals: 5 ms, 50 ms), not asserted here.
+describe('huge and hostile inputs', () => {
 	const MB = 1024 * 1024;
 	test.each([
 		['text', () => 'x'.repeat(MB)],
@@ -84,11 +75,10 @@ describe('speed', () => {
 		['hex-looking text', () => '31 '.repeat(MB / 3)],
 		['bytes', () => Uint8Array.from({ length: MB }, (_, i) => (i * 131) & 0xff)],
 		['bytes starting like DER', () => Uint8Array.from({ length: MB }, (_, i) => (i === 0 ? 0x30 : i === 1 ? 0x84 : (i * 7) & 0xff))],
-	])('1 MB of garbage %s is rejected within 50 ms', (_name, make) => {
-		const input = make();
-		const result = decode(input);
+	])('1 MB of garbage %s is rejected with a message', (_name, make) => {
+		const result = decode(make());
 		expect(result.ok).toBe(false);
-		expect(median(timeOf(() => decode(input), 9))).toBeLessThanOrEqual(50);
+		if (!result.ok) expect(result.error).toMatch(/\S/);
 	});
 	// Below the size limit the parsers really run: they must stay linear.
 	test.each([
@@ -97,16 +87,9 @@ describe('speed', () => {
 		['odd hex', () => '3'.repeat(MAX_INPUT - 1)],
 		['base64-looking', () => 'QUJD'.repeat(MAX_INPUT / 4)],
 		['unterminated PEM', () => `-----BEGIN CERTIFICATE-----\n${'A'.repeat(MAX_INPUT - 40)}`],
-	])('%s just under the size limit is handled within 50 ms', (_name, make) => {
+	])('%s just under the size limit gets an answer', (_name, make) => {
 		const input = make();
 		expect(input.length).toBeLessThanOrEqual(MAX_INPUT);
 		assertAnswer(decode(input));
-		expect(median(timeOf(() => decode(input), 5))).toBeLessThanOrEqual(50);
-	});
-	test.each(vectorNames)('%s decodes within 5 ms (dump and certificate)', (name) => {
-		for (const input of [vectorText(name, 'windows.txt'), vectorBytes(name, 'der'), vectorText(name, 'pem')]) {
-			expect(decode(input).ok).toBe(true);
-			expect(median(timeOf(() => decode(input), 50))).toBeLessThanOrEqual(5);
-		}
 	});
 });

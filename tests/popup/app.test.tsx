@@ -82,3 +82,14 @@ test('clearing the text goes back to waiting', async () => {
 	});
 	await vi.waitFor(() => expect(verdict().dataset.status).toBe('idle'));
 });
+
+test('a huge dropped file is refused by its size, without being read', async () => {
+	const arrayBuffer = vi.fn(async () => new ArrayBuffer(0));
+	const file = { name: 'backup.iso', size: 5 * 1024 ** 3, arrayBuffer };
+	const drop = new Event('drop', { bubbles: true, cancelable: true });
+	Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
+	await act(async () => void root.querySelector('main')!.dispatchEvent(drop));
+	await vi.waitFor(() => expect(verdict().dataset.status).toBe('error'));
+	expect(verdict().textContent).toMatch(/5120,0 MB|5,0 GB|MB/);
+	expect(arrayBuffer).not.toHaveBeenCalled();
+});

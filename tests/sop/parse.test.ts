@@ -408,3 +408,11 @@ describe('template variables written wrongly', () => {
 		);
 	});
 });
+
+test('a YAML alias bomb is a located problem, not an exception (imported packs and policies are untrusted)', () => {
+	const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+	for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']] as const) levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+	const result = parseSop('sops/bomb.md', `---\n${levels.join('\n')}\ntitle: T\n---\n`);
+	expect(result.ok).toBe(false);
+	if (!result.ok) expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^sops\/bomb\.md:2: invalid YAML: .*alias/i)]);
+});
