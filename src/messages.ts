@@ -1,4 +1,5 @@
 import type { Sop } from './sop/types.ts';
+import { isSingleOriginPattern } from './origin/origin-pattern.ts';
 import { isUsageEvent, type UsageEvent } from './usage/usage-log.ts';
 
 /**
@@ -37,18 +38,13 @@ export type Message<K extends MessageType = MessageType> = { type: K } & Message
 const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
 	'open-sop': (m) => typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id),
 	'open-options': (m) => m.section === 'mapeamento' || m.section === 'sops' || m.section === 'instalacoes',
-	'installation-added': (m) => isOriginPattern(m.pattern),
-	'installation-removed': (m) => isOriginPattern(m.pattern),
+	'installation-added': (m) => isSingleOriginPattern(m.pattern),
+	'installation-removed': (m) => isSingleOriginPattern(m.pattern),
 	// A handful per interaction; a bigger batch is not something the overlay sends.
 	'usage-events': (m) => Array.isArray(m.events) && m.events.length > 0 && m.events.length <= 50 && m.events.every(isUsageEvent),
 	'usage-clear': () => true,
 	'sop-library': () => true,
 };
-
-/** `https://host/*` exactly: what the options page requests, and nothing broader. */
-function isOriginPattern(value: unknown): boolean {
-	return typeof value === 'string' && value.length < 300 && /^https?:\/\/[a-z0-9.-]+\/\*$/i.test(value) && !value.includes('*.');
-}
 
 export function isMessage<K extends MessageType>(value: unknown, type: K): value is Message<K> {
 	if (!value || typeof value !== 'object') return false;

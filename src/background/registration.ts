@@ -1,3 +1,5 @@
+import { isSingleOriginPattern } from '../origin/origin-pattern.ts';
+
 /**
  * Run-time content scripts for self-hosted Qualitor origins the agent granted (the webext-dynamic-content-
  * scripts approach): one registration per origin pattern, kept in step with the granted permissions.
@@ -25,9 +27,13 @@ const isManifestPattern = (pattern: string) => /\.qualitorsoftware\.com\/\*$/.te
 const PREFIX = 'qualitor:';
 export const scriptId = (pattern: string) => PREFIX + pattern;
 
-/** Registers the content script for a granted origin and runs it in the tabs already open there. */
+/**
+ * Registers the content script for a granted origin and runs it in the tabs already open there. Only one
+ * origin at a time: a broad grant made in the browser's site-access UI (every https site) is ignored, or the
+ * script would run on every site and be injected into every tab.
+ */
 export async function registerOrigin(api: RegistrationApi, pattern: string, file: string): Promise<{ injected: number }> {
-	if (isManifestPattern(pattern)) return { injected: 0 };
+	if (isManifestPattern(pattern) || !isSingleOriginPattern(pattern)) return { injected: 0 };
 	const existing = await api.scripting.getRegisteredContentScripts({ ids: [scriptId(pattern)] });
 	if (!existing.length) {
 		await api.scripting.registerContentScripts([
@@ -67,7 +73,7 @@ export async function unregisterOrigin(api: RegistrationApi, pattern: string): P
  * permission is gone (revoked in the browser's own UI while the worker slept). Does not inject into tabs.
  */
 export async function reconcile(api: RegistrationApi, file: string): Promise<{ registered: string[]; unregistered: string[] }> {
-	const granted = new Set(((await api.permissions.getAll()).origins ?? []).filter((o) => !isManifestPattern(o) && /^https?:\/\/[^*/]+\/\*$/.test(o)));
+	const granted = new Set(((await api.permissions.getAll()).origins ?? []).filter((o) => !isManifestPattern(o) && isSingleOriginPattern(o)));
 	const ours = (await api.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX));
 	const unregistered = ours.filter((s) => !granted.has(s.id.slice(PREFIX.length))).map((s) => s.id);
 	// A registration left from another build points at an old file name: register again.

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { toOriginPattern } from '../background/origin-pattern.ts';
+import { toOriginPattern } from '../origin/origin-pattern.ts';
 import { message } from '../messages.ts';
 import { removeInstallation, saveInstallation, type Installation } from '../storage/installations.ts';
 import type { ResolvedPolicy } from '../storage/policy.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toOriginPattern } from '../background/origin-pattern.ts';
+import { toOriginPattern } from '../origin/origin-pattern.ts';
 import { FIELD_KEYS } from '../qualitor/fields.ts';
 import { readMappings, saveMapping } from '../storage/mappings.ts';
 import type { ResolvedPolicy } from '../storage/policy.ts';

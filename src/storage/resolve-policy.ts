@@ -1,4 +1,4 @@
-import { toOriginPattern } from '../background/origin-pattern.ts';
+import { toOriginPattern } from '../origin/origin-pattern.ts';
 import { readPack } from '../sop/pack.ts';
 import { formatProblem } from '../sop/problems.ts';
 import type { ImportedSop } from './imported-sops.ts';

@@ -69,6 +69,16 @@ describe('permission added', () => {
 		expect(registered.size).toBe(0);
 	});
 
+	test.each(['https://*/*', 'http://*/*', '<all_urls>', '*://*/*', 'https://*.example.com/*', 'https://helpdesk.example.com/qualitor/*'])(
+		'a broad or partial grant (%s, from the browser\'s site-access UI) registers and injects nothing',
+		async (pattern) => {
+			const { api, registered, injected } = fakeBrowser({ tabs: { [pattern]: [3] } });
+			expect(await registerOrigin(api, pattern, FILE)).toEqual({ injected: 0 });
+			expect(registered.size).toBe(0);
+			expect(injected).toEqual([]);
+		},
+	);
+
 	test('injectIntoOpenTabs skips tabs without an id', async () => {
 		const { api, injected } = fakeBrowser();
 		api.tabs.query = async () => [{}, { id: 4 }];
@@ -109,6 +119,12 @@ describe('startup reconciliation', () => {
 		await registerOrigin(api, HELPDESK, 'assets/old-loader.js');
 		await reconcile(api, FILE);
 		expect(registered.get(scriptId(HELPDESK))?.js).toEqual([FILE]);
+	});
+
+	test('broad grants held are not registered at startup either', async () => {
+		const { api, registered } = fakeBrowser({ granted: ['https://*/*', '<all_urls>', 'http://*.example.com/*', HELPDESK] });
+		expect(await reconcile(api, FILE)).toEqual({ registered: [HELPDESK], unregistered: [] });
+		expect([...registered.keys()]).toEqual([scriptId(HELPDESK)]);
 	});
 
 	test('does not inject into tabs (only a grant does)', async () => {

@@ -1,6 +1,15 @@
 /** Hosted tenants are covered by the manifest's content_scripts; they need no installation step. */
 export const HOSTED = /(^|\.)qualitorsoftware\.com$/i;
 
+/**
+ * `https://host/*` exactly: one origin, every path. What the options page requests and the only kind of
+ * pattern the background registers a content script for; a broad grant (every https site, `<all_urls>`,
+ * made in the browser's own site-access UI) must never put the script on every site.
+ */
+export function isSingleOriginPattern(value: unknown): value is string {
+	return typeof value === 'string' && value.length < 300 && /^https?:\/\/[a-z0-9.-]+\/\*$/i.test(value);
+}
+
 export type PatternResult = { ok: true; pattern: string; origin: string; hosted: boolean } | { ok: false; error: string };
 
 /**
@@ -25,6 +34,7 @@ export function toOriginPattern(input: string): PatternResult {
 	if (url.username || url.password) return { ok: false, error: 'Não inclua usuário ou senha no endereço.' };
 	// Match patterns have no port: the pattern covers every port of the host (Chrome ignores ports in host patterns).
 	const pattern = `${url.protocol}//${url.hostname}/*`;
+	if (!isSingleOriginPattern(pattern)) return { ok: false, error: `"${text}": use o nome do servidor (letras, números, pontos e hífens), como na barra do navegador.` };
 	return { ok: true, pattern, origin: url.origin, hosted: HOSTED.test(url.hostname) };
 }
 

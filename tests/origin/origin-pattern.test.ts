@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { patternOrigin, toOriginPattern } from '../../src/background/origin-pattern.ts';
+import { isSingleOriginPattern, patternOrigin, toOriginPattern } from '../../src/origin/origin-pattern.ts';
 
 describe('toOriginPattern', () => {
 	test.each([
@@ -30,5 +30,21 @@ describe('toOriginPattern', () => {
 
 	test('patternOrigin drops the path wildcard', () => {
 		expect(patternOrigin('https://helpdesk.example.com/*')).toBe('https://helpdesk.example.com');
+	});
+});
+
+describe('isSingleOriginPattern', () => {
+	test.each(['https://helpdesk.example.com/*', 'http://10.0.0.5/*', 'http://qualitor.intranet/*'])('%s is one origin', (p) => {
+		expect(isSingleOriginPattern(p)).toBe(true);
+	});
+	test.each(['https://*/*', '<all_urls>', '*://*/*', 'https://*.example.com/*', 'https://a.example/x/*', 'ftp://a.example/*', 'https://a.example', 42, `https://${'a'.repeat(300)}.example/*`])(
+		'%j is not',
+		(p) => expect(isSingleOriginPattern(p)).toBe(false),
+	);
+	test('every pattern toOriginPattern makes is one origin', () => {
+		for (const input of ['helpdesk.example.com', 'HTTP://Qualitor.Intranet:8080/x', 'http://10.0.0.5/q']) {
+			const result = toOriginPattern(input);
+			expect(result.ok && isSingleOriginPattern(result.pattern)).toBe(true);
+		}
 	});
 });
