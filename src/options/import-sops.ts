@@ -1,10 +1,10 @@
 import { buildLibrary } from '../sop/library.ts';
-import { readPack } from '../sop/pack.ts';
 import { formatProblem } from '../sop/problems.ts';
 import type { ImportedSop } from '../storage/imported-sops.ts';
+import { LIMITS, mb, readPackSops, utf8Bytes } from '../storage/pack-sops.ts';
 
-/** Imported files are untrusted: bounded before anything parses them. */
-export const LIMITS = { packBytes: 2 * 1024 * 1024, packSops: 500, sopBytes: 256 * 1024 } as const;
+/** Imported files are untrusted: bounded before anything parses them (the same limits as a policy's packs). */
+export { LIMITS };
 
 export interface PickedFile {
 	name: string;
@@ -25,40 +25,12 @@ export function importSopFiles(files: readonly PickedFile[], now = new Date()): 
 	const result: ImportResult = { sops: [], problems: [] };
 	const imported = now.toISOString();
 	for (const file of files) {
-		const bytes = new TextEncoder().encode(file.text).length;
 		if (/\.json$/i.test(file.name)) {
-			if (bytes > LIMITS.packBytes) {
-				result.problems.push(`${file.name}: pacote grande demais (${mb(bytes)}; o limite é ${mb(LIMITS.packBytes)}). Divida-o em pacotes menores.`);
-				continue;
-			}
-			// Counted before validating: thousands of SOPs would freeze the page while being parsed.
-			const count = countPackFiles(file.text);
-			if (count > LIMITS.packSops) {
-				result.problems.push(`${file.name}: ${count} SOPs no pacote; o limite é ${LIMITS.packSops}. Divida-o em pacotes menores.`);
-				continue;
-			}
-			const read = readPack(file.text, file.name);
-			if (!read.ok) {
-				result.problems.push(read.error);
-				continue;
-			}
-			if (read.library.problems.length) {
-				result.problems.push(...read.library.problems.map(formatProblem));
-				continue;
-			}
-			const packFiles = (JSON.parse(file.text) as { files: { path: string; text: string }[] }).files;
-			const texts = new Map<string, string>(packFiles.map((f) => [`${file.name}/${f.path}`, f.text]));
-			for (const sop of read.library.sops) {
-				const path = [...texts.keys()].find((p) => baseId(p) === sop.id) ?? `${sop.id}.md`;
-				result.sops.push({
-					sop,
-					path: path.slice(file.name.length + 1),
-					text: texts.get(path) ?? '',
-					source: { kind: 'pack', name: file.name, version: read.version },
-					imported,
-				});
-			}
+			const read = readPackSops(file.text, file.name, (version) => ({ kind: 'pack', name: file.name, version }), now);
+			if (read.ok) result.sops.push(...read.sops);
+			else result.problems.push(...read.problems);
 		} else if (/\.md$/i.test(file.name)) {
+			const bytes = utf8Bytes(file.text);
 			if (bytes > LIMITS.sopBytes) {
 				result.problems.push(`${file.name}: arquivo grande demais (${mb(bytes)}; o limite é ${mb(LIMITS.sopBytes)}).`);
 				continue;
@@ -81,15 +53,3 @@ export function importSopFiles(files: readonly PickedFile[], now = new Date()): 
 	}
 	return result;
 }
-
-function countPackFiles(json: string): number {
-	try {
-		const files = (JSON.parse(json) as { files?: unknown } | null)?.files;
-		return Array.isArray(files) ? files.length : 0;
-	} catch {
-		return 0; // readPack says what is wrong with it
-	}
-}
-
-const baseId = (path: string) => path.split('/').pop()!.replace(/\.md$/i, '');
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;

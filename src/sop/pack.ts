@@ -31,6 +31,11 @@ export function readPack(json: string, name = 'pack.json'): PackReadResult {
 	} catch (error) {
 		return { ok: false, error: `${name}: not valid JSON (${(error as Error).message})` };
 	}
+	return readPackData(data, name);
+}
+
+/** `readPack` on a pack already parsed, for a caller that had to look at it first (its size limits). */
+export function readPackData(data: unknown, name = 'pack.json'): PackReadResult {
 	const pack = data as Partial<SopPack> | null;
 	if (!pack || typeof pack !== 'object' || pack.format !== 'qualitor-sop-pack') {
 		return { ok: false, error: `${name}: not a SOP pack (expected "format": "qualitor-sop-pack")` };

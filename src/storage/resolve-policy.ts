@@ -1,12 +1,8 @@
 import { toOriginPattern } from '../origin/origin-pattern.ts';
-import { readPack } from '../sop/pack.ts';
-import { formatProblem } from '../sop/problems.ts';
 import type { ImportedSop } from './imported-sops.ts';
 import { toMappings } from './mappings.ts';
+import { LIMITS, readPackSops } from './pack-sops.ts';
 import type { ResolvedPolicy } from './policy.ts';
-
-/** The same bounds as an import in the options page: a policy is pushed by IT, but a typo can still be huge. */
-const MAX_PACK_BYTES = 2 * 1024 * 1024;
 
 /**
  * Validates what IT pushed in `storage.managed` (public/managed-schema.json). The browser filters by the
@@ -28,10 +24,18 @@ export function resolvePolicy(raw: Record<string, unknown>, now = new Date()): R
 	const sops = new Map<string, ImportedSop>();
 	const packs = raw.sopPacks;
 	if (packs !== undefined && !Array.isArray(packs)) problems.push('Política, "sopPacks": deve ser uma lista de pacotes de SOPs.');
-	for (const [i, pack] of (Array.isArray(packs) ? packs : []).entries()) {
+	const listed = Array.isArray(packs) ? packs : [];
+	if (listed.length > LIMITS.policyPacks) problems.push(`Política, "sopPacks": ${listed.length} pacotes; só os ${LIMITS.policyPacks} primeiros foram lidos. Junte pacotes (até ${LIMITS.packSops} SOPs cada).`);
+	for (const [i, pack] of listed.slice(0, LIMITS.policyPacks).entries()) {
 		const named = pack && typeof pack === 'object' && typeof (pack as { name?: unknown }).name === 'string' ? (pack as { name: string }).name : '';
 		const name = named || `sopPacks[${i}]`;
-		const result = packSops(pack, name, now);
+		// One pack, however broken, never voids the rest of the policy (usageRecord, installations, mappings).
+		let result: ImportedSop[] | string;
+		try {
+			result = packSops(pack, name, now);
+		} catch (error) {
+			result = `não pôde ser lido (${error instanceof Error ? error.message : String(error)}).`;
+		}
 		if (typeof result === 'string') problems.push(`Política, pacote ${name} recusado: ${result}`);
 		// A later pack of the policy wins over an earlier one for the same id, as with imports.
 		else for (const item of result) sops.set(item.sop.id, item);
@@ -57,22 +61,8 @@ export function resolvePolicy(raw: Record<string, unknown>, now = new Date()): R
 	};
 }
 
-/** The pack's SOPs through `readPack`, the code that checks imports and `npm run sops -- check`; or why not. */
+/** The pack's SOPs through the reader imports use (same limits, same validation); or why not. */
 function packSops(pack: unknown, name: string, now: Date): ImportedSop[] | string {
-	const json = JSON.stringify(pack ?? null);
-	if (json.length > MAX_PACK_BYTES) return `grande demais (limite de ${MAX_PACK_BYTES / 1024 / 1024} MB).`;
-	const read = readPack(json, name);
-	if (!read.ok) return read.error;
-	if (read.library.problems.length) return read.library.problems.map(formatProblem).join('; ');
-	const files = (pack as { files: Array<{ path: string; text: string }> }).files;
-	return read.library.sops.map((sop) => {
-		const file = files.find((f) => f.path.split('/').pop()!.replace(/\.md$/i, '') === sop.id);
-		return {
-			sop,
-			path: file?.path ?? `${sop.id}.md`,
-			text: file?.text ?? '',
-			source: { kind: 'policy', name, version: read.version },
-			imported: now.toISOString(),
-		};
-	});
+	const read = readPackSops(JSON.stringify(pack ?? null), name, (version) => ({ kind: 'policy', name, version }), now);
+	return read.ok ? read.sops : read.problems.join('; ');
 }

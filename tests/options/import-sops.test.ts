@@ -2,7 +2,7 @@
 // every problem located by file, line and field; untrusted sizes bounded.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { readSopDir } from '../../src/cli/read-sops.ts';
 import { buildLibrary } from '../../src/sop/library.ts';
 import { buildPack } from '../../src/sop/pack.ts';
@@ -69,6 +69,22 @@ describe('importSopFiles', () => {
 		const result = importSopFiles([{ name: 'muitos.json', text: JSON.stringify(buildPack(many, { now })) }]);
 		expect(result.sops).toEqual([]);
 		expect(result.problems).toEqual([`muitos.json: ${LIMITS.packSops + 1} SOPs no pacote; o limite é ${LIMITS.packSops}. Divida-o em pacotes menores.`]);
+	});
+
+	test('a pack is parsed once (it was parsed three times)', () => {
+		const text = JSON.stringify(buildPack([token], { now }));
+		const parse = vi.spyOn(JSON, 'parse');
+		try {
+			expect(importSopFiles([{ name: 'p.json', text }], now).sops).toHaveLength(1);
+			expect(parse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
+		} finally {
+			parse.mockRestore();
+		}
+	});
+
+	test('a SOP inside a pack over the per-SOP limit refuses the pack', () => {
+		const text = JSON.stringify(buildPack([token, { path: 'grande.md', text: token.text + 'x'.repeat(LIMITS.sopBytes) }], { now }));
+		expect(importSopFiles([{ name: 'p.json', text }]).problems).toEqual([expect.stringMatching(/^p\.json\/grande\.md: SOP grande demais \(0,3 MB; o limite é 0,3 MB\)/)]);
 	});
 
 	test('a .md over its limit and an unknown file type are refused with a clear message', () => {
