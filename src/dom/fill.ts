@@ -26,12 +26,13 @@ export function fill(field: TextField, text: string, options: FillOptions = {}):
 	const blank = prior.trim() === '';
 	const next = blank ? prior + wanted : prior + separatorAfter(field, prior) + wanted;
 	if (field.maxLength >= 0 && next.length > field.maxLength) return 'too-long';
-	options.journal?.record(field, { label: options.label });
+	const recorded = options.journal?.record(field, { label: options.label });
 	setNativeValue(field, next);
 	if (field.value !== next) {
 		// The page refused the value (an input type that sanitises it away): leave things as they were.
 		setNativeValue(field, prior);
-		options.journal?.forget(field);
+		// An earlier write's record stays: its prior value is still what undo must give back.
+		if (recorded?.created) options.journal?.forget(recorded.entry);
 		return 'not-fillable';
 	}
 	options.journal?.noteWritten(field);

@@ -68,10 +68,11 @@ export class Journal {
 		return this.#restorers.get(group);
 	}
 
-	record(element: Writable, meta: { label?: string | undefined; group?: string | undefined } = {}): JournalEntry {
+	/** `created` is false when the field was already journalled (its earlier prior value is kept). */
+	record(element: Writable, meta: { label?: string | undefined; group?: string | undefined } = {}): { entry: JournalEntry; created: boolean } {
 		const key = keyOf(element);
 		const known = this.#entries.find((e) => e.element === element || (key !== '' && e.key === key));
-		if (known) return known;
+		if (known) return { entry: known, created: false };
 		const entry: JournalEntry = {
 			key,
 			id: element.id,
@@ -84,12 +85,12 @@ export class Journal {
 			written: undefined,
 		};
 		this.#entries.push(entry);
-		return entry;
+		return { entry, created: true };
 	}
 
-	/** Drops the record of a write that did not happen after all. */
-	forget(element: Writable): void {
-		const index = this.#entries.findIndex((e) => e.element === element);
+	/** Drops the record of a write that did not happen after all; only for an entry that write created. */
+	forget(entry: JournalEntry): void {
+		const index = this.#entries.indexOf(entry);
 		if (index >= 0) this.#entries.splice(index, 1);
 	}
 

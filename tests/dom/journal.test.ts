@@ -84,6 +84,19 @@ describe('Journal', () => {
 		expect(field.value).toBe('');
 	});
 
+	test('a refused second write keeps the undo record of the first', async () => {
+		document.body.innerHTML = '<input id="protocolo" type="number">';
+		const field = $<HTMLInputElement>('#protocolo');
+		const journal = new Journal(document);
+		expect(fill(field, '12', { journal })).toBe('filled');
+		// "12 abc" is not a number: the page sanitises it away and the write is taken back
+		expect(fill(field, 'abc', { journal })).toBe('not-fillable');
+		expect(field.value).toBe('12');
+		expect(journal.entries).toHaveLength(1);
+		await journal.undo();
+		expect(field.value).toBe('');
+	});
+
 	test('reports a field that is gone', async () => {
 		const journal = new Journal(document);
 		fill($<HTMLTextAreaElement>('#dschamado'), 'x', { journal, label: 'Descrição' });
