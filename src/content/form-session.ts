@@ -4,10 +4,11 @@ import { findTicketForm } from '../qualitor/detect.ts';
 import { checkFieldHealth, FIELD_NAMES, findField } from '../qualitor/fields.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
 import { planFields } from '../sop/plan.ts';
+import { clockVariables } from '../sop/template.ts';
 import { locateOptions, mapCategorisation } from './mapping.ts';
 import { currentMapping } from './settings.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
-import { readTicketText, watchTicketText } from './ticket-text.ts';
+import { readTicketText, watchEdits, watchTicketText } from './ticket-text.ts';
 
 const OUTCOME_WORDS: Record<DoneItem['outcome'], string> = {
 	filled: 'preenchido',
@@ -19,6 +20,15 @@ const OUTCOME_WORDS: Record<DoneItem['outcome'], string> = {
 
 const describe = (d: DoneItem) => `${d.what}: ${d.text ? `${d.text} (${OUTCOME_WORDS[d.outcome]})` : OUTCOME_WORDS[d.outcome]}`;
 
+/** The template variables the page gives. */
+function pageValues(doc: Document): Record<string, string> {
+	const v = readPageValues(doc);
+	const out: Record<string, string> = {};
+	if (v.cliente) out.cliente = v.cliente;
+	if (v.contato) out.contato = v.contato;
+	return out;
+}
+
 /** Binds the overlay to the ticket form of this document; null when there is none. */
 export function createFormSession(doc: Document): FormSession | null {
 	const form = findTicketForm(doc);
@@ -29,14 +39,24 @@ export function createFormSession(doc: Document): FormSession | null {
 	const openedAt = readPageValues(doc).dataAberturaDate;
 	// Applies stack up; "Desfazer" takes the form back to before the first one.
 	const applied: ApplyReport[] = [];
+	// One apply or undo at a time: a second one started during Qualitor's loads would journal half-written values.
+	let queue: Promise<unknown> = Promise.resolve();
+	const serialise = <T,>(task: () => Promise<T>): Promise<T> => {
+		const next = queue.then(task, task);
+		queue = next.catch(() => undefined);
+		return next;
+	};
+	const locate = () => ({ ...locateOptions(currentMapping()), mode });
 	let saveCallback: (() => void) | undefined;
 
 	doc.addEventListener(
 		'click',
 		(event) => {
-			const save = findField(doc, 'processar', { mode })?.element;
-			const target = event.target as Node | null;
-			if (save && target && (save === target || save.contains(target))) {
+			const target = event.target as Element | null;
+			// Cheap test first: only a click on a button-like element can be Qualitor's save.
+			if (!target?.closest?.('button, input[type="button"], input[type="submit"], input[type="image"], a')) return;
+			const save = findField(doc, 'processar', locate())?.element;
+			if (save && (save === target || save.contains(target))) {
 				try {
 					saveCallback?.();
 				} catch (error) {
@@ -51,21 +71,17 @@ export function createFormSession(doc: Document): FormSession | null {
 		mode,
 		openedAt: openedAt ?? firstSeen,
 		openedAtKnown: Boolean(openedAt),
-		readText: () => readTicketText(doc, mode),
-		watchText: (onChange) => watchTicketText(doc, mode, onChange, controller.signal),
+		readText: () => readTicketText(doc, locate()),
+		watchText: (onChange) => watchTicketText(doc, locate, onChange),
+		watchForm: (onChange) => watchEdits(doc, (target) => !target.closest('[data-sop-assist]'), onChange, 300),
 		health() {
 			const h = checkFieldHealth(doc, { ...locateOptions(currentMapping()), mode });
 			return { found: h.found.length, expected: h.found.length + h.missing.length, missing: h.missing.map((k) => FIELD_NAMES[k]) };
 		},
-		pageValues() {
-			const v = readPageValues(doc);
-			const out: Record<string, string> = {};
-			if (v.cliente) out.cliente = v.cliente;
-			if (v.contato) out.contato = v.contato;
-			return out;
-		},
-		async apply(sop, values): Promise<ApplyOutcome> {
-			const plan = planFields(sop, values);
+		pageValues: () => pageValues(doc),
+		apply: (sop, typed) => serialise(async (): Promise<ApplyOutcome> => {
+			// Read now, not when the SOP was opened: the clock moves and the agent may have chosen the client since.
+			const plan = planFields(sop, { ...clockVariables(new Date()), ...pageValues(doc), ...typed });
 			// This installation's names and locators, as set in the options page (Mapeamento).
 			const mapping = currentMapping();
 			const report = await applySop(
@@ -87,18 +103,19 @@ export function createFormSession(doc: Document): FormSession | null {
 				canUndo: true,
 				workMs: report.timing.workMs,
 			};
-		},
-		async undo(): Promise<UndoOutcome> {
-			const outcome: UndoOutcome = { restored: 0, problems: [] };
-			for (let report = applied.pop(); report; report = applied.pop()) {
-				const undone = await undoApply(report);
-				outcome.restored += undone.restored.length;
-				outcome.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
-			}
-			return outcome;
-		},
-		missingChecks: (sop) =>
-			findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], { ...locateOptions(currentMapping()), mode }).map((m) => m.item),
+		}),
+		undo: () =>
+			serialise(async (): Promise<UndoOutcome> => {
+				const outcome: UndoOutcome = { restored: 0, problems: [] };
+				for (let report = applied.pop(); report; report = applied.pop()) {
+					const undone = await undoApply(report);
+					outcome.restored += undone.restored.length;
+					outcome.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
+				}
+				return outcome;
+			}),
+		canUndo: () => applied.length > 0,
+		missingChecks: (sop) => findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], locate()).map((m) => m.item),
 		onSave(callback) {
 			saveCallback = callback;
 		},

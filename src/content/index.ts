@@ -22,10 +22,19 @@ function start(): void {
 			root.dataset[MARK] = 'loading';
 			import('./overlay.tsx')
 				.then(({ mountOverlay }) => mountOverlay(document))
+				.then((mounted) => {
+					// Qualitor may have swapped the form while the overlay loaded: watch again for the next one.
+					if (!mounted) restart();
+				})
 				.catch((error: unknown) => console.warn('[SOP Assist] could not start the overlay:', error));
 		},
 	);
 	if (found) stop();
+}
+
+function restart(): void {
+	delete document.documentElement.dataset[MARK];
+	start();
 }
 
 try {

@@ -13,14 +13,15 @@ import { createUsageRecorder } from './usage.ts';
  * carries `data-sop-assist`. Everything that can fail is contained here: the Qualitor page must never
  * see an exception from the extension.
  */
-export async function mountOverlay(doc: Document): Promise<void> {
-	if (doc.querySelector('[data-sop-assist]')) return;
+/** Resolves to whether the overlay is on the page (it was already, or it was mounted now). */
+export async function mountOverlay(doc: Document): Promise<boolean> {
+	if (doc.querySelector('[data-sop-assist]')) return true;
 	setBundledLibrary((await browser.runtime.sendMessage(message('sop-library', {}))) as BundledLibrary);
 	// Imported SOPs and this installation's mapping before the first suggestion; later changes arrive live.
 	await loadSettings(doc.location.origin).catch((error: unknown) => console.warn('[SOP Assist] settings not read:', error));
-	if (doc.querySelector('[data-sop-assist]')) return;
+	if (doc.querySelector('[data-sop-assist]')) return true;
 	const session = createFormSession(doc);
-	if (!session) return;
+	if (!session) return false;
 	const host = doc.createElement('div');
 	host.setAttribute('data-sop-assist', '');
 	const shadow = host.attachShadow({ mode: 'open' });
@@ -41,4 +42,5 @@ export async function mountOverlay(doc: Document): Promise<void> {
 		if (isMessage(message, 'open-sop') && api?.open(message.id)) return Promise.resolve({ ok: true });
 		return undefined;
 	});
+	return true;
 }

@@ -9,12 +9,21 @@ export interface FormSession {
 	openedAtKnown: boolean;
 	/** Título + descrição + palavra-chave as typed. */
 	readText(): string;
-	watchText(onChange: () => void): void;
+	/** Calls back (debounced) when the agent types in those fields; returns a function that stops it. */
+	watchText(onChange: () => void): () => void;
+	/** Calls back (debounced) when the agent edits any field of the form; returns a function that stops it. */
+	watchForm(onChange: () => void): () => void;
 	health(): FormHealth;
 	/** Template variables the page gives (cliente, contato). */
 	pageValues(): Record<string, string>;
-	apply(sop: Sop, values: Readonly<Record<string, string>>): Promise<ApplyOutcome>;
+	/**
+	 * Applies a SOP; `typed` are the values the agent gave in the panel (the clock's and the page's are read
+	 * at the moment of applying). Applies and undos run one after another, never interleaved.
+	 */
+	apply(sop: Sop, typed: Readonly<Record<string, string>>): Promise<ApplyOutcome>;
 	undo(): Promise<UndoOutcome>;
+	/** Whether an apply is there to undo (it outlives the panel's views). */
+	canUndo(): boolean;
 	/** Checklist items with a form check that the form does not satisfy now. */
 	missingChecks(sop: Sop): ChecklistItem[];
 	/** Called when the agent clicks Qualitor's save button (never blocked). */

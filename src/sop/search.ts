@@ -1,5 +1,5 @@
 import { editDistance } from './edit-distance.ts';
-import { terms, words } from './text.ts';
+import { terms } from './text.ts';
 import type { Sop } from './types.ts';
 
 /**
@@ -118,7 +118,8 @@ export function suggest(index: SopIndex, text: string, limit = 3): Suggestion[] 
 	// A word in more SOPs than this adds at most 1/df < 0.05 to a 0.9 threshold: not worth its postings.
 	const commonDf = Math.max(20, Math.ceil(index.ids.length / 100));
 	const evidence = new Map<number, number>();
-	const matched = new Map<number, number>();
+	// Query positions that matched, per SOP (a long Descrição has far more than 32 distinct words).
+	const matched = new Map<number, number[]>();
 	query.forEach(({ term }, q) => {
 		const best = new Map<number, number>();
 		for (const [v, factor] of expand(index, term, commonDf)) {
@@ -135,18 +136,17 @@ export function suggest(index: SopIndex, text: string, limit = 3): Suggestion[] 
 		}
 		for (const [doc, value] of best) {
 			evidence.set(doc, (evidence.get(doc) ?? 0) + value);
-			matched.set(doc, (matched.get(doc) ?? 0) | (1 << Math.min(q, 30)));
+			(matched.get(doc) ?? matched.set(doc, []).get(doc)!).push(q);
 		}
 	});
 	const ranked: Suggestion[] = [];
 	for (const [doc, value] of evidence) {
 		if (value < EVIDENCE_THRESHOLD) continue;
-		const bits = matched.get(doc)!;
 		ranked.push({
 			id: index.ids[doc]!,
 			title: index.titles[doc]!,
 			score: Math.round((value / (value + EVIDENCE_THRESHOLD)) * 1000) / 1000,
-			matched: query.filter((_, q) => bits & (1 << Math.min(q, 30))).flatMap((t) => t.words),
+			matched: matched.get(doc)!.flatMap((q) => query[q]!.words),
 		});
 	}
 	return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);

@@ -193,3 +193,10 @@ describe('searchByName', () => {
 		expect(searchByName(index, 'certificado', 2)).toHaveLength(2);
 	});
 });
+
+test('matched words stay exact in long tickets (more distinct words than a bit mask holds)', () => {
+	const filler = Array.from({ length: 40 }, (_, i) => `palavra${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+	const [top] = suggest(index, `${filler} token em branco safesign zebra girafa`);
+	expect(top?.id).toBe('token-em-branco');
+	expect(top!.matched).toEqual(['token', 'branco', 'safesign']);
+});

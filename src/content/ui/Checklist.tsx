@@ -1,4 +1,5 @@
 import type { ChecklistItem } from '../../sop/types.ts';
+import { t } from '../../ui/i18n.ts';
 
 interface Props {
 	title: string;
@@ -23,7 +24,10 @@ export function Checklist({ title, items, ticked, prefix, onToggle, missing }: P
 					return (
 						<li key={key} class={missing?.has(item) ? 'missing' : undefined}>
 							<input type="checkbox" id={id} checked={ticked.has(key)} onChange={() => onToggle(key)} />
-							<label for={id}>{item.text}</label>
+							<label for={id}>
+								{item.text}
+								{missing?.has(item) && <span class="visually-hidden"> ({t('overlayMissingInForm')})</span>}
+							</label>
 						</li>
 					);
 				})}

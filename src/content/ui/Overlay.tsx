@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { searchByName, suggest, type Suggestion } from '../../sop/search.ts';
 import type { Sop } from '../../sop/types.ts';
 import { t } from '../../ui/i18n.ts';
@@ -38,19 +38,25 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [health, setHealth] = useState(() => session.health());
 	const panel = useRef<HTMLElement>(null);
 
+	// Bumped when the library changes (imports, policy), so the name search runs again.
+	const [libraryVersion, setLibraryVersion] = useState(0);
+	const pill = useRef<HTMLButtonElement>(null);
+
 	const refresh = useCallback(() => {
 		const found = suggest(sopIndex(), session.readText());
-		setSuggestions(found);
+		// Most keystrokes change nothing: keep the same state and skip the re-render.
+		setSuggestions((prev) => (sameSuggestions(prev, found) ? prev : found));
 		usage.suggested(found.map((s) => s.id));
 	}, [session, usage]);
 	useEffect(() => {
 		refresh();
-		session.watchText(refresh);
+		return session.watchText(refresh);
 	}, [session, refresh]);
 	// SOPs imported or a mapping edited in the options page: new suggestions and health, no reload.
 	useEffect(
 		() =>
 			onSettingsChange(() => {
+				setLibraryVersion((v) => v + 1);
 				refresh();
 				setHealth(session.health());
 			}),
@@ -84,10 +90,14 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		const onFocus = (e: FocusEvent) => {
 			const target = e.target as Element | null;
 			if (!target || target === host || !panel.current || typeof target.getBoundingClientRect !== 'function') return;
-			const a = target.getBoundingClientRect();
-			const b = panel.current.getBoundingClientRect();
-			const overlaps = a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
-			if (overlaps) setSide((s) => (s === 'right' ? 'left' : 'right'));
+			const field = target.getBoundingClientRect();
+			const here = panel.current.getBoundingClientRect();
+			if (!overlaps(field, here)) return;
+			// Mirror the panel to the other side; move only if the field is clear there (a full-width
+			// field overlaps both sides, and flipping on every focus would help no one).
+			const width = doc.documentElement.clientWidth;
+			const there = { left: width - here.right, right: width - here.left, top: here.top, bottom: here.bottom };
+			if (!overlaps(field, there)) setSide((s) => (s === 'right' ? 'left' : 'right'));
 		};
 		doc.addEventListener('keydown', onKey, true);
 		doc.addEventListener('focusin', onFocus, true);
@@ -116,33 +126,40 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		focusPanel();
 	};
 
+	// Collapsed, the panel stays mounted (hidden): an apply in progress, its report and Desfazer survive.
+	const collapse = () => {
+		setExpanded(false);
+		requestAnimationFrame(() => pill.current?.focus());
+	};
+
 	const onPanelKey = (e: KeyboardEvent) => {
 		if (e.key !== 'Escape') return;
 		e.stopPropagation();
 		if (openId) back();
-		else setExpanded(false);
+		else collapse();
 	};
 
 	const sop = openId ? getSop(openId) : undefined;
-	const byName = query.trim() ? searchByName(sopIndex(), query) : [];
-
-	if (!expanded) {
-		return (
-			<button type="button" class={`pill ${side}`} onClick={() => (setExpanded(true), focusPanel())} title={t('overlayShortcutHint')}>
-				{t('overlayPill')}{suggestions.length ? <span class="badge">{suggestions.length}</span> : null}
-			</button>
-		);
-	}
+	const byName = useMemo(() => (query.trim() ? searchByName(sopIndex(), query) : []), [query, libraryVersion]);
 
 	return (
-		<aside class={`panel ${side}`} ref={panel} aria-label={t('overlayName')} onKeyDown={onPanelKey}>
+		<>
+		<p class="visually-hidden" role="status">
+			{t('overlaySuggestionCount', suggestions.length)}
+		</p>
+		{!expanded && (
+			<button type="button" ref={pill} class={`pill ${side}`} onClick={() => (setExpanded(true), focusPanel())} title={t('overlayShortcutHint')}>
+				{t('overlayPill')}{suggestions.length ? <span class="badge">{suggestions.length}</span> : null}
+			</button>
+		)}
+		<aside class={`panel ${side}`} ref={panel} aria-label={t('overlayName')} onKeyDown={onPanelKey} hidden={!expanded}>
 			<header>
 				<strong>{t('overlayName')}</strong>
 				<HealthBadge health={health} />
 				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
 					⇄
 				</button>
-				<button type="button" class="icon" onClick={() => setExpanded(false)} aria-label={t('overlayCollapse')}>
+				<button type="button" class="icon" onClick={collapse} aria-label={t('overlayCollapse')}>
 					–
 				</button>
 			</header>
@@ -162,7 +179,10 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 							setApplied(applied);
 							usage.applied(applied.id);
 						}}
-						onUndone={() => usage.undone(sop.id)}
+						onUndone={() => {
+							setApplied(null);
+							usage.undone(sop.id);
+						}}
 					/>
 				) : (
 					<>
@@ -186,5 +206,14 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				)}
 			</div>
 		</aside>
+		</>
 	);
+}
+
+function overlaps(a: { left: number; right: number; top: number; bottom: number }, b: { left: number; right: number; top: number; bottom: number }): boolean {
+	return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+}
+
+function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
+	return a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.score === b[i]!.score && s.matched.join() === b[i]!.matched.join());
 }

@@ -28,7 +28,7 @@ export function SlaClock({ entries, openedAt, openedAtKnown }: Props) {
 							{entry.label}
 							{entry.when ? ` (${entry.when})` : ''}: <strong>{formatDeadline(entry.minutes)}</strong>
 						</span>
-						<span class="countdown" role="timer" aria-label={t('overlaySlaRemaining')}>
+						<span class="countdown" role="timer" title={t('overlaySlaRemaining')}>
 							{overdue ? t('overlaySlaOverdue', formatRemaining(-remainingMs)) : formatRemaining(remainingMs)}
 							<small>
 								{' '}

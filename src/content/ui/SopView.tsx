@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { planFields, sopVariables } from '../../sop/plan.ts';
 import { clockVariables } from '../../sop/template.ts';
 import type { Sop } from '../../sop/types.ts';
@@ -32,13 +32,16 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 	const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
 	const [undone, setUndone] = useState<UndoOutcome | null>(null);
 
-	const pageValues = useMemo(() => session.pageValues(), [session, outcome]);
-	// The agent is asked for what the page and the clock cannot give.
-	const asked = sopVariables(sop).filter((name) => !['saudacao', 'data', 'hora'].includes(name) && !pageValues[name]);
-	const values = { ...clockVariables(new Date()), ...pageValues, ...typed };
-	const plan = planFields(sop, values);
+	// What the form says changes as the agent works in it: re-read after their edits, not on every render.
+	const [formVersion, setFormVersion] = useState(0);
+	useEffect(() => session.watchForm(() => setFormVersion((v) => v + 1)), [session]);
+	const pageValues = useMemo(() => session.pageValues(), [session, outcome, formVersion]);
+	const missing = useMemo(() => new Set(session.missingChecks(sop)), [session, sop, outcome, formVersion]);
+	// The agent is asked for what the page and the clock cannot give; the preview shows what applying now would write.
+	const clock = clockVariables(new Date());
+	const asked = sopVariables(sop).filter((name) => !(name in clock) && !pageValues[name]);
+	const plan = planFields(sop, { ...clock, ...pageValues, ...typed });
 	const labelOf = (name: string) => sop.variables.find((v) => v.name === name)?.label ?? name;
-	const missing = new Set(session.missingChecks(sop));
 
 	const toggle = (key: string) =>
 		setTicked((prev) => {
@@ -48,10 +51,11 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 		});
 
 	const apply = async () => {
+		if (busy) return;
 		setBusy(true);
 		setUndone(null);
 		try {
-			setOutcome(await session.apply(sop, values));
+			setOutcome(await session.apply(sop, typed));
 			onApplied(sop);
 		} catch (error) {
 			setOutcome({ done: [], notDone: [{ what: t('overlayApply'), why: String(error) }], canUndo: false });
@@ -60,6 +64,7 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 		}
 	};
 	const undo = async () => {
+		if (busy || !session.canUndo()) return;
 		setBusy(true);
 		try {
 			setUndone(await session.undo());
@@ -166,10 +171,11 @@ export function SopView({ sop, session, onBack, warning, onDismissWarning, onApp
 			</details>
 
 			<div class="actions">
-				<button type="button" class="primary" data-action="apply" disabled={busy} onClick={apply}>
+				{/* aria-disabled while busy, not disabled: a disabled button would drop the keyboard focus. */}
+				<button type="button" class="primary" data-action="apply" aria-disabled={busy} onClick={apply}>
 					{busy ? t('overlayApplying') : t('overlayApply')}
 				</button>
-				<button type="button" data-action="undo" disabled={busy || !outcome?.canUndo} onClick={undo}>
+				<button type="button" data-action="undo" aria-disabled={busy} disabled={!busy && !session.canUndo()} onClick={undo}>
 					{t('overlayUndo')}
 				</button>
 			</div>

@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Suggestion } from '../../sop/search.ts';
 import { t } from '../../ui/i18n.ts';
 
@@ -11,6 +11,8 @@ interface Props {
 /** A listbox: arrows move, Enter or click opens the SOP. */
 export function SuggestionList({ items, label, onOpen }: Props) {
 	const list = useRef<HTMLUListElement>(null);
+	// The option with the focus is the selected one (roving tabindex), as screen readers expect of a listbox.
+	const [active, setActive] = useState(0);
 	const focusAt = (i: number) => {
 		const options = list.current?.querySelectorAll<HTMLElement>('[role="option"]');
 		if (!options?.length) return;
@@ -30,8 +32,9 @@ export function SuggestionList({ items, label, onOpen }: Props) {
 				<li
 					key={item.id}
 					role="option"
-					aria-selected={false}
-					tabIndex={i === 0 ? 0 : -1}
+					aria-selected={i === active}
+					tabIndex={i === active ? 0 : -1}
+					onFocus={() => setActive(i)}
 					data-sop-id={item.id}
 					onClick={() => onOpen(item.id)}
 					onKeyDown={(e) => onKeyDown(e, i, item.id)}
