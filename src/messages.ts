@@ -9,10 +9,8 @@ import { isUsageEvent, type UsageEvent } from './usage/usage-log.ts';
 export interface MessageMap {
 	/** Popup → content script of the active tab: open this SOP in the overlay. Answer: `{ ok: true }`. */
 	'open-sop': { id: string };
-	/** Content script → background: the overlay's health indicator asks for the options page (content scripts cannot open it). */
+	/** Content script → background: the overlay's health indicator asks for the options page at a section (content scripts cannot open it). */
 	'open-options': { section: 'mapeamento' | 'sops' | 'instalacoes' };
-	/** Options page → background: the agent granted this origin; register and inject now. Answer: `{ ok, injected }`. */
-	'installation-added': { pattern: string };
 	/** Options page → background: the agent removed this installation; unregister it. Answer: `{ ok: true }`. */
 	'installation-removed': { pattern: string };
 	/** Content script → background, the usage record's single writer: what the agent did with SOPs. Answer: `{ ok, recorded }`. */
@@ -38,7 +36,6 @@ export type Message<K extends MessageType = MessageType> = { type: K } & Message
 const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
 	'open-sop': (m) => typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id),
 	'open-options': (m) => m.section === 'mapeamento' || m.section === 'sops' || m.section === 'instalacoes',
-	'installation-added': (m) => isSingleOriginPattern(m.pattern),
 	'installation-removed': (m) => isSingleOriginPattern(m.pattern),
 	// A handful per interaction; a bigger batch is not something the overlay sends.
 	'usage-events': (m) => Array.isArray(m.events) && m.events.length > 0 && m.events.length <= 50 && m.events.every(isUsageEvent),

@@ -4,17 +4,13 @@ import { usageRecording } from '../storage/precedence.ts';
 import { readSettings } from '../storage/settings.ts';
 import { readUsageLog } from '../storage/usage.ts';
 import { appendEvents, isUsageEvent, type UsageEvent } from '../usage/usage-log.ts';
+import { createQueue } from './queue.ts';
 
 /**
  * The usage record in `storage.local`, written only here (the background), one change at a time: two tabs
  * recording at once must not each read the old log and overwrite the other's events.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function serialise<T>(task: () => Promise<T>): Promise<T> {
-	const next = queue.then(task, task);
-	queue = next.catch(() => undefined);
-	return next;
-}
+const serialise = createQueue();
 
 /** Appends, bounded; records nothing when the policy (or the agent) turned the record off. */
 export function recordUsage(area: StorageArea, events: readonly UsageEvent[]): Promise<number> {

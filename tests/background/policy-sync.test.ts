@@ -15,19 +15,27 @@ const FILE = 'assets/loader.js';
 
 function fakeApi(managed: () => Promise<Record<string, unknown>>, granted: string[] = []) {
 	const registered: string[] = [];
+	const unregistered: string[] = [];
+	const removed: string[] = [];
 	const registration = {
 		scripting: {
-			getRegisteredContentScripts: async () => [],
+			getRegisteredContentScripts: async (filter?: { ids?: string[] }) => (filter?.ids ?? []).filter((id) => registered.includes(id.replace(/^qualitor:/, ''))).map((id) => ({ id })),
 			registerContentScripts: async (s: Array<{ matches: string[] }>) => void registered.push(...s.flatMap((x) => x.matches)),
-			unregisterContentScripts: async () => undefined,
+			unregisterContentScripts: async ({ ids }: { ids: string[] }) => void unregistered.push(...ids.map((id) => id.replace(/^qualitor:/, ''))),
 			executeScript: async () => undefined,
 		},
 		permissions: { getAll: async () => ({ origins: granted }) },
 		tabs: { query: async () => [] },
 	} as unknown as RegistrationApi;
 	const local = fakeStorage();
-	const api: PolicyApi = { readManaged: managed, local, hasOrigin: async (p) => granted.includes(p), registration };
-	return { api, local, registered };
+	const api: PolicyApi = {
+		readManaged: managed,
+		local,
+		hasOrigin: async (p) => granted.includes(p),
+		removeOrigin: async (p) => void removed.push(p),
+		registration,
+	};
+	return { api, local, registered, unregistered, removed };
 }
 
 beforeEach(() => {
@@ -38,7 +46,7 @@ beforeEach(() => {
 describe('syncPolicy', () => {
 	test('no managed storage (Firefox without policies rejects): an empty policy, nothing registered', async () => {
 		const { api, local, registered } = fakeApi(() => Promise.reject(new Error('Managed storage manifest not found')));
-		expect(await syncPolicy(api, FILE)).toEqual({ registered: [], problems: [] });
+		expect(await syncPolicy(api, FILE)).toEqual({ registered: [], withdrawn: [], problems: [] });
 		expect(await readResolvedPolicy(local)).toEqual({ installations: [], sops: [], mappings: {}, problems: [] });
 	});
 
@@ -46,7 +54,7 @@ describe('syncPolicy', () => {
 		const { api, local, registered } = fakeApi(async () => ({ ...sample, installations: [...(sample.installations as string[]), 'https://outro.example/'] }), [
 			'https://outro.example/*',
 		]);
-		expect(await syncPolicy(api, FILE)).toEqual({ registered: ['https://outro.example/*'], problems: [] });
+		expect(await syncPolicy(api, FILE)).toEqual({ registered: ['https://outro.example/*'], withdrawn: [], problems: [] });
 		expect(registered).toEqual(['https://outro.example/*']);
 		const stored = await readResolvedPolicy(local);
 		expect(stored.installations.map((i) => i.pattern)).toEqual(['https://helpdesk.suaempresa.com.br/*', 'https://outro.example/*']);
@@ -73,5 +81,20 @@ describe('syncPolicy', () => {
 		policy = {};
 		await syncPolicy(api, FILE);
 		expect(await readResolvedPolicy(local)).toEqual({ installations: [], sops: [], mappings: {}, problems: [] });
+	});
+
+	test('an installation IT withdraws loses its registration and its host permission, unless the agent added it too', async () => {
+		const both = ['https://helpdesk.suaempresa.com.br/*', 'https://outro.example/*', 'https://minha.example/*'];
+		let policy: Record<string, unknown> = { ...sample, installations: ['https://helpdesk.suaempresa.com.br/', 'https://outro.example/', 'https://minha.example/'] };
+		const { api, local, registered, unregistered, removed } = fakeApi(async () => policy, both);
+		await local.set({ [KEYS.installations]: [{ pattern: 'https://minha.example/*', url: 'https://minha.example/', added: '2024-01-01' }] });
+		await syncPolicy(api, FILE);
+		expect(registered.sort()).toEqual([...both].sort());
+		policy = { ...sample, installations: ['https://helpdesk.suaempresa.com.br/'] };
+		expect((await syncPolicy(api, FILE)).withdrawn).toEqual(['https://outro.example/*']);
+		expect(unregistered).toEqual(['https://outro.example/*']);
+		expect(removed).toEqual(['https://outro.example/*']);
+		// Nothing more is withdrawn at the next sync: it compares with the policy stored last time.
+		expect((await syncPolicy(api, FILE)).withdrawn).toEqual([]);
 	});
 });

@@ -9,7 +9,9 @@ import { fakeStorage } from '../helpers/fake-storage.ts';
 
 const SELF = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const TAB = { id: 'ext-id', url: 'https://acme.qualitorsoftware.com/qualitor/x', tab: { id: 3 } };
-const OPTIONS = { id: 'ext-id', url: 'chrome-extension://ext-id/src/options/index.html' };
+// The options page opens in a tab (`open_in_tab`): its sender has a tab, like a content script's.
+const OPTIONS = { id: 'ext-id', url: 'chrome-extension://ext-id/src/options/index.html', tab: { id: 7 } };
+const POPUP = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
 const ev = (sop: string, kind: UsageEvent['kind'], at = 1, detail?: string): UsageEvent => ({ at, sop, kind, ...(detail ? { detail } : {}) });
 const send = (area: ReturnType<typeof fakeStorage>, events: UsageEvent[], sender: object = TAB) =>
 	answerUsageMessage(area, message('usage-events', { events }), sender, SELF);
@@ -44,6 +46,7 @@ describe('usage-events from the content script', () => {
 		expect(send(area, Array.from({ length: 51 }, () => ev('a', 'opened')))).toBeUndefined();
 		expect(send(area, [ev('a', 'opened')], { ...TAB, id: 'other' })).toBeUndefined();
 		expect(send(area, [ev('a', 'opened')], OPTIONS)).toBeUndefined();
+		expect(send(area, [ev('a', 'opened')], POPUP)).toBeUndefined();
 		expect(area.data.has(KEYS.usageLog)).toBe(false);
 	});
 
@@ -78,6 +81,8 @@ describe('export and clear', () => {
 		expect(answerUsageMessage(area, message('usage-clear', {}), { ...OPTIONS, id: 'other' }, SELF)).toBeUndefined();
 		expect(await readUsageLog(area)).toHaveLength(1);
 		expect(await answerUsageMessage(area, message('usage-clear', {}), OPTIONS, SELF)).toEqual({ ok: true });
+		await send(area, [ev('a', 'applied')]);
+		expect(await answerUsageMessage(area, message('usage-clear', {}), POPUP, SELF)).toEqual({ ok: true });
 		expect(await readUsageLog(area)).toEqual([]);
 	});
 });
