@@ -6,6 +6,7 @@ import { SopsSection } from './SopsSection.tsx';
 import { readInstallations, type Installation } from '../storage/installations.ts';
 import { local } from './storage.ts';
 import { effectiveInstallations } from '../storage/precedence.ts';
+import { mappingOrigin } from '../origin/origin-pattern.ts';
 import { PolicyNotice } from './PolicyNotice.tsx';
 import { UsageSection } from './UsageSection.tsx';
 import { usePolicy } from './use-policy.ts';
@@ -16,7 +17,16 @@ export function App() {
 	const policy = usePolicy();
 	useEffect(() => {
 		document.title = t('optionsTitle');
-		readInstallations(local).then(setInstallations, (error: unknown) => console.warn('[SOP Assist]', error));
+		// Opened at a section (`#mapeamento` from the overlay's health badge): rendered by script, so the
+		// browser's own jump to the fragment found nothing; again once the list above it has its height.
+		const show = () => showSection(location.hash.slice(1));
+		show();
+		readInstallations(local).then(
+			(list) => (setInstallations(list), requestAnimationFrame(show)),
+			(error: unknown) => console.warn('[SOP Assist]', error),
+		);
+		window.addEventListener('hashchange', show);
+		return () => window.removeEventListener('hashchange', show);
 	}, []);
 	return (
 		<main>
@@ -24,8 +34,17 @@ export function App() {
 			<PolicyNotice policy={policy} />
 			<Installations installations={installations} policy={policy} onChange={setInstallations} />
 			<SopsSection policy={policy} />
-			<MappingSection policy={policy} origins={effectiveInstallations(installations, policy).map((i) => i.pattern.replace(/\/\*$/, ''))} />
+			<MappingSection policy={policy} origins={effectiveInstallations(installations, policy).map(mappingOrigin)} />
 			<UsageSection policy={policy} />
 		</main>
 	);
+}
+
+function showSection(id: string) {
+	const section = id ? document.getElementById(id) : null;
+	const heading = section?.tagName === 'SECTION' ? section.querySelector('h2') : null;
+	if (!heading) return;
+	heading.tabIndex = -1;
+	heading.focus();
+	section!.scrollIntoView({ block: 'start' });
 }

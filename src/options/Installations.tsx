@@ -6,6 +6,7 @@ import { removeInstallation, saveInstallation, type Installation } from '../stor
 import type { ResolvedPolicy } from '../storage/policy.ts';
 import { effectiveInstallations } from '../storage/precedence.ts';
 import { t } from '../ui/i18n.ts';
+import { errorText } from './error-text.ts';
 import { ManagedBadge } from './PolicyNotice.tsx';
 import { local } from './storage.ts';
 
@@ -46,18 +47,21 @@ export function Installations({ installations, policy, onChange }: Props) {
 
 	const grant = (pattern: string, typed: string, managed = false) => {
 		setStatus('');
-		return browser.permissions.request({ origins: [pattern] }).then(async (ok) => {
-			if (!ok) {
-				setStatus(t('optionsDenied', pattern));
-				return;
-			}
-			// A managed installation is the policy's: not copied into the agent's list, so it goes when IT removes it.
-			if (!managed) onChange(await saveInstallation(local, { pattern, url: typed, added: new Date().toISOString() }));
-			else void refreshGrants();
-			const answer = (await browser.runtime.sendMessage(message('installation-added', { pattern }))) as { injected?: number } | undefined;
-			setStatus(t('optionsAdded', pattern, answer?.injected ?? 0));
-			setUrl('');
-		}, (e: unknown) => setStatus(String(e)));
+		return browser.permissions
+			.request({ origins: [pattern] })
+			.then(async (ok) => {
+				if (!ok) {
+					setStatus(t('optionsDenied', pattern));
+					return;
+				}
+				// The background registers and injects through permissions.onAdded, the one path for every grant.
+				// A managed installation is the policy's: not copied into the agent's list, so it goes when IT removes it.
+				if (!managed) onChange(await saveInstallation(local, { pattern, url: typed, added: new Date().toISOString() }));
+				else void refreshGrants();
+				setStatus(t('optionsAdded', pattern));
+				setUrl('');
+			})
+			.catch((error: unknown) => setStatus(t('optionsActionFailed', errorText(error))));
 	};
 
 	const onSubmit = (event: Event) => {
@@ -77,11 +81,15 @@ export function Installations({ installations, policy, onChange }: Props) {
 	};
 
 	const remove = async (pattern: string) => {
-		// Also unregisters in the background through permissions.onRemoved; the message makes it immediate.
-		await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-		await browser.runtime.sendMessage(message('installation-removed', { pattern })).catch(() => undefined);
-		onChange(await removeInstallation(local, pattern));
-		setStatus(t('optionsRemoved', pattern));
+		try {
+			// Also unregisters in the background through permissions.onRemoved; the message makes it immediate.
+			await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+			await browser.runtime.sendMessage(message('installation-removed', { pattern })).catch(() => undefined);
+			onChange(await removeInstallation(local, pattern));
+			setStatus(t('optionsRemoved', pattern));
+		} catch (error) {
+			setStatus(t('optionsActionFailed', errorText(error)));
+		}
 		input.current?.focus();
 	};
 

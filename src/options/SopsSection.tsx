@@ -8,6 +8,7 @@ import { effectiveImportedSops } from '../storage/precedence.ts';
 import { addImportedSops, clearImportedSops, readImportedSops, removeImportedSop, type ImportedSop } from '../storage/imported-sops.ts';
 import { t } from '../ui/i18n.ts';
 import { download } from './download.ts';
+import { errorText } from './error-text.ts';
 import { importSopFiles, LIMITS, type PickedFile } from './import-sops.ts';
 import { SopPreview } from './SopPreview.tsx';
 import { SopTable, type Row } from './SopTable.tsx';
@@ -32,19 +33,24 @@ export function SopsSection({ policy }: { policy: ResolvedPolicy }) {
 	}, []);
 
 	const importFiles = async (list: FileList | File[]) => {
-		const picked: PickedFile[] = [];
-		const early: string[] = [];
-		for (const file of list) {
-			// Refused before reading: an untrusted file could be huge.
-			if (file.size > LIMITS.packBytes) early.push(`${file.name}: arquivo grande demais (limite de ${LIMITS.packBytes / 1024 / 1024} MB).`);
-			else picked.push({ name: file.name, text: await file.text() });
+		try {
+			const picked: PickedFile[] = [];
+			const early: string[] = [];
+			for (const file of list) {
+				// Refused before reading: an untrusted file could be huge.
+				if (file.size > LIMITS.packBytes) early.push(`${file.name}: arquivo grande demais (limite de ${LIMITS.packBytes / 1024 / 1024} MB).`);
+				else picked.push({ name: file.name, text: await file.text() });
+			}
+			const result = importSopFiles(picked);
+			const all = [...early, ...result.problems];
+			setProblems(all);
+			if (result.sops.length) setImported(await addImportedSops(local, result.sops));
+			setStatus(result.sops.length ? t('optionsImported', result.sops.length) : '');
+			if (all.length) requestAnimationFrame(() => document.getElementById('import-problems')?.focus());
+		} catch (error) {
+			// A file that cannot be read, storage full: nothing was imported, and the agent is told.
+			setStatus(t('optionsActionFailed', errorText(error)));
 		}
-		const result = importSopFiles(picked);
-		const all = [...early, ...result.problems];
-		setProblems(all);
-		if (result.sops.length) setImported(await addImportedSops(local, result.sops));
-		setStatus(result.sops.length ? t('optionsImported', result.sops.length) : '');
-		if (all.length) requestAnimationFrame(() => document.getElementById('import-problems')?.focus());
 	};
 
 	const remove = async (id: string) => {

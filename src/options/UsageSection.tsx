@@ -11,6 +11,7 @@ import { readUsageLog } from '../storage/usage.ts';
 import { t } from '../ui/i18n.ts';
 import { summarize, toCsv, USAGE_KINDS, type UsageEvent, type UsageKind } from '../usage/usage-log.ts';
 import { download } from './download.ts';
+import { errorText } from './error-text.ts';
 import { ManagedBadge } from './PolicyNotice.tsx';
 import { local, storageEvents } from './storage.ts';
 import { UsageBars } from './UsageBars.tsx';
@@ -48,17 +49,32 @@ export function UsageSection({ policy }: { policy: ResolvedPolicy }) {
 
 	const toggle = async (on: boolean) => {
 		const next = { ...settings, usageRecord: on };
-		await saveSettings(local, next);
-		setSettings(next);
-		setStatus(on ? t('optionsUsageTurnedOn') : t('optionsUsageTurnedOff'));
+		try {
+			await saveSettings(local, next);
+			setSettings(next);
+			setStatus(on ? t('optionsUsageTurnedOn') : t('optionsUsageTurnedOff'));
+		} catch (error) {
+			setSettings({ ...settings }); // the checkbox goes back to what is stored
+			setStatus(t('optionsActionFailed', errorText(error)));
+		}
 	};
 	const exportCsv = () => download(document, `uso-dos-sops-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(log), 'text/csv');
 	const clear = async () => {
-		await browser.runtime.sendMessage(message('usage-clear', {}));
 		setConfirming(false);
-		setLog([]);
-		setStatus(t('optionsUsageCleared'));
-		document.getElementById('usage-title')?.focus();
+		try {
+			// Only the background writes the record; "apagado" only when it says it did.
+			const answer = (await browser.runtime.sendMessage(message('usage-clear', {}))) as { ok?: unknown } | undefined;
+			if (answer?.ok !== true) {
+				setStatus(t('optionsUsageClearRefused'));
+				return;
+			}
+			setLog([]);
+			setStatus(t('optionsUsageCleared'));
+		} catch (error) {
+			setStatus(t('optionsActionFailed', errorText(error)));
+		} finally {
+			document.getElementById('usage-title')?.focus();
+		}
 	};
 
 	return (

@@ -38,7 +38,16 @@ export function toOriginPattern(input: string): PatternResult {
 	return { ok: true, pattern, origin: url.origin, hosted: HOSTED.test(url.hostname) };
 }
 
-/** `https://helpdesk.example.com/*` → `https://helpdesk.example.com`, the key of its mapping. */
+/** `https://helpdesk.example.com/*` → `https://helpdesk.example.com`. */
 export function patternOrigin(pattern: string): string {
 	return pattern.replace(/\/\*$/, '');
+}
+
+/**
+ * The key of an installation's mapping. The content script looks mappings up by `location.origin`, port
+ * included; the pattern has no port (match patterns cannot have one), the address that was typed does.
+ */
+export function mappingOrigin(installation: { pattern: string; url: string }): string {
+	const typed = toOriginPattern(installation.url);
+	return typed.ok && typed.pattern === installation.pattern ? typed.origin : patternOrigin(installation.pattern);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSingleOriginPattern, patternOrigin, toOriginPattern } from '../../src/origin/origin-pattern.ts';
+import { isSingleOriginPattern, mappingOrigin, patternOrigin, toOriginPattern } from '../../src/origin/origin-pattern.ts';
 
 describe('toOriginPattern', () => {
 	test.each([
@@ -46,5 +46,16 @@ describe('isSingleOriginPattern', () => {
 			const result = toOriginPattern(input);
 			expect(result.ok && isSingleOriginPattern(result.pattern)).toBe(true);
 		}
+	});
+});
+
+describe('mappingOrigin', () => {
+	test('keeps the port of the address typed: the content script looks mappings up by location.origin', () => {
+		expect(mappingOrigin({ pattern: 'http://qualitor.intranet/*', url: 'http://qualitor.intranet:8080/qualitor/' })).toBe('http://qualitor.intranet:8080');
+		expect(mappingOrigin({ pattern: 'https://helpdesk.example.com/*', url: 'helpdesk.example.com/qualitor' })).toBe('https://helpdesk.example.com');
+	});
+	test('falls back to the pattern when the address does not give it', () => {
+		expect(mappingOrigin({ pattern: 'https://helpdesk.example.com/*', url: '' })).toBe('https://helpdesk.example.com');
+		expect(mappingOrigin({ pattern: 'https://helpdesk.example.com/*', url: 'https://outro.example/' })).toBe('https://helpdesk.example.com');
 	});
 });
