@@ -1,5 +1,5 @@
 import { isSelect, isTextField } from './fillable.ts';
-import { restoreEntry } from './restore.ts';
+import { chosenText, findEntryElement, restoreEntry } from './restore.ts';
 
 export type Writable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -19,7 +19,10 @@ export interface JournalEntry {
 	readonly label: string;
 	readonly group: string | undefined;
 	readonly prior: PriorState;
-	/** For text fields: the value the apply left there, to notice a person's later edits. */
+	/**
+	 * What the apply left there, to notice a person's later edits: a text field's value, a select's
+	 * `chosenText`. Undefined when not noted (no guard).
+	 */
 	written: string | undefined;
 }
 
@@ -35,7 +38,7 @@ export interface UndoReport {
 
 export interface UndoOptions {
 	signal?: AbortSignal;
-	/** Restore text fields even when a person edited them after the apply (their edit is lost). */
+	/** Restore fields and selects even when a person changed them after the apply (their change is lost). */
 	overwriteEdits?: boolean;
 }
 
@@ -100,6 +103,16 @@ export class Journal {
 		if (entry && isTextField(element)) entry.written = element.value;
 	}
 
+	/**
+	 * Notes what every journalled select shows now. Call once the page has settled after the apply:
+	 * Qualitor reloads levels and sets a category's default priority on its own, which is not an edit.
+	 */
+	noteSelectsWritten(): void {
+		for (const entry of this.#entries) {
+			if (entry.prior.kind === 'select') entry.written = chosenText(asSelect(findEntryElement(this.#doc, entry)));
+		}
+	}
+
 	/** Restores everything recorded, newest first; a group is restored by its restorer as one step. */
 	async undo(options: UndoOptions = {}): Promise<UndoReport> {
 		const report: UndoReport = { restored: [], problems: [] };
@@ -151,3 +164,6 @@ function snapshot(element: Writable): PriorState {
 	return { kind: 'text', value: element.value };
 }
 
+function asSelect(element: Writable | null): HTMLSelectElement | null {
+	return isSelect(element) ? element : null;
+}

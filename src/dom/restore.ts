@@ -2,6 +2,7 @@ import { dispatchEdit, setNativeValue } from './events.ts';
 import { isSelect, isTextField } from './fillable.ts';
 import type { JournalEntry, PriorState, UndoOptions, UndoReport, Writable } from './journal.ts';
 import { normalize } from './normalize.ts';
+import { isPlaceholder } from './select-option.ts';
 
 /** The recorded element if still on the page, else the one that now carries its id or name. */
 export function findEntryElement(doc: Document, entry: JournalEntry): Writable | null {
@@ -27,7 +28,7 @@ export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOp
 	if (prior.kind === 'text') {
 		if (!isTextField(element)) return problem(entry, 'O campo mudou de tipo.');
 		if (element.value === prior.value) return { restored: [entry.label], problems: [] };
-		if (!options.overwriteEdits && entry.written !== undefined && element.value !== entry.written) {
+		if (!options.overwriteEdits && changedSinceWritten(entry, element)) {
 			return problem(entry, 'Foi editado depois de aplicar; não foi desfeito para não perder o que foi digitado.');
 		}
 		setNativeValue(element, prior.value);
@@ -37,11 +38,29 @@ export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOp
 	if (!isSelect(element)) return problem(entry, 'O campo mudou de tipo.');
 	const index = priorOptionIndex(element, prior);
 	if (index === undefined) return problem(entry, `A opção anterior "${prior.text.trim()}" não existe mais.`);
-	if (element.selectedIndex !== index) {
-		element.selectedIndex = index;
-		dispatchEdit(element);
+	if (element.selectedIndex === index) return { restored: [entry.label], problems: [] };
+	if (!options.overwriteEdits && changedSinceWritten(entry, element)) {
+		return problem(entry, 'Foi alterado depois de aplicar; não foi desfeito para não perder a escolha feita.');
 	}
+	element.selectedIndex = index;
+	dispatchEdit(element);
 	return { restored: [entry.label], problems: [] };
+}
+
+/**
+ * Whether a person changed the field after the apply left it as `written` records; always false when
+ * nothing was noted. A gone select counts as showing no choice, like one back on its placeholder.
+ */
+export function changedSinceWritten(entry: JournalEntry, element: Writable | null): boolean {
+	if (entry.written === undefined) return false;
+	if (entry.prior.kind === 'select') return chosenText(isSelect(element) ? element : null) !== entry.written;
+	return !isTextField(element) || element.value !== entry.written;
+}
+
+/** A select's choice as `written` keeps it: the option's folded text, '' for none or a placeholder. */
+export function chosenText(select: HTMLSelectElement | null): string {
+	const option = select?.options[select.selectedIndex];
+	return option && !isPlaceholder(option) ? normalize(option.text) : '';
 }
 
 /** Option values can change when Qualitor re-renders a level, texts rarely: match both, then either. */

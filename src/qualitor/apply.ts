@@ -56,6 +56,8 @@ export async function applySop(doc: Document, plan: ApplyPlan, options: ApplyOpt
 	} catch (error) {
 		report.notDone.push({ what: 'Aplicar SOP', why: `Erro inesperado: ${String(error)}. Confira o formulário; "Desfazer" reverte o que foi escrito.` });
 	}
+	// After the cascade's last wait: from here on, a select that shows something else was the agent's choice.
+	journal.noteSelectsWritten();
 	report.timing.totalMs = now() - started;
 	report.timing.workMs = Math.max(0, report.timing.totalMs - report.timing.waitMs);
 	return report;

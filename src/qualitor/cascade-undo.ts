@@ -1,5 +1,5 @@
 import type { JournalEntry, UndoOptions, UndoReport } from '../dom/journal.ts';
-import { findEntryElement, restoreEntry } from '../dom/restore.ts';
+import { changedSinceWritten, findEntryElement, restoreEntry } from '../dom/restore.ts';
 import { isPlaceholder } from '../dom/select-option.ts';
 import type { Limits } from './cascade.ts';
 import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
@@ -9,7 +9,9 @@ const ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
 /**
  * Undoes the cascade the way a person would: Tipo, then each level once the previous level's load
  * has finished, then Prioridade last (restoring a category may make Qualitor set its default priority).
- * Elements are re-found by id at every step, since each load replaces them.
+ * Elements are re-found by id at every step, since each load replaces them. A level the agent changed
+ * after the apply keeps the whole categorisation as it is (undoing any level would reload it away);
+ * a changed Prioridade is kept on its own.
  */
 export async function restoreCategorisation(
 	doc: Document,
@@ -19,9 +21,20 @@ export async function restoreCategorisation(
 	const report: UndoReport = { restored: [], problems: [] };
 	const rank = (e: JournalEntry): number => (ORDER.includes(e.label) ? ORDER.indexOf(e.label) : ORDER.length);
 	const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
+	// Judged before anything moves: once Tipo is restored, every level shows something else anyway.
+	const changed = new Set(options.overwriteEdits ? [] : ordered.filter((e) => changedSinceWritten(e, findEntryElement(doc, e))));
+	const changedLevels = ordered.filter((e) => changed.has(e) && rank(e) < ORDER.length).map((e) => e.label);
 	// Set when the previous step changed a select: the state of this step's element before that change.
 	let reloading: SelectSnapshot | null = null;
 	for (const [i, entry] of ordered.entries()) {
+		const isLevel = rank(entry) < ORDER.length;
+		if (changed.has(entry) || (isLevel && changedLevels.length > 0)) {
+			const why = changed.has(entry)
+				? 'Foi alterado depois de aplicar; não foi desfeito para não perder a escolha feita.'
+				: `Não foi desfeito: ${changedLevels.join(', ')} mudou depois de aplicar, e desfazer a categorização perderia essa escolha.`;
+			report.problems.push({ what: entry.label, why });
+			continue;
+		}
 		const hadChoice = entry.prior.kind === 'select' && !(entry.prior.index < 0 || isPlaceholder(entry.prior));
 		if (reloading) {
 			const limits = { ...options, what: entry.label };
@@ -45,7 +58,8 @@ export async function restoreCategorisation(
 		const next = ordered[i + 1];
 		const nextBefore = snapshotSelect(next ? asSelect(findEntryElement(doc, next)) : null);
 		const indexBefore = element.selectedIndex;
-		const result = restoreEntry(doc, entry, options);
+		// Already judged above; what this element shows now may be a reload by an earlier step.
+		const result = restoreEntry(doc, entry, { ...options, overwriteEdits: true });
 		report.restored.push(...result.restored);
 		report.problems.push(...result.problems);
 		reloading = element.selectedIndex !== indexBefore ? nextBefore : null;

@@ -84,6 +84,19 @@ describe('Journal', () => {
 		expect(field.value).toBe('');
 	});
 
+	test('does not put back a select a person changed after the apply, unless told to', async () => {
+		const journal = new Journal(document);
+		const select = $<HTMLSelectElement>('#encaminhar');
+		selectOption(select, 'Relacionamento', { journal, label: 'Encaminhar' });
+		journal.noteSelectsWritten();
+		select.selectedIndex = 2;
+		const report = await journal.undo();
+		expect(select.selectedIndex).toBe(2);
+		expect(report.problems).toEqual([{ what: 'Encaminhar', why: expect.stringContaining('alterado depois de aplicar') }]);
+		await journal.undo({ overwriteEdits: true });
+		expect(select.selectedIndex).toBe(0);
+	});
+
 	test('a refused second write keeps the undo record of the first', async () => {
 		document.body.innerHTML = '<input id="protocolo" type="number">';
 		const field = $<HTMLInputElement>('#protocolo');

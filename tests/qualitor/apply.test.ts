@@ -163,6 +163,44 @@ describe('applySop', () => {
 		expect(fake.selectedText('cdseveridade')).toBe('Selecione');
 		expect(document.getElementById('cdcategoria1')).toBeNull();
 	});
+
+	test('undo keeps a choice the agent made after applying, in an additional field and in Prioridade', async () => {
+		const fake = mountFakeQualitor(document, { severityByLeaf: { 'Em branco': 'Baixa' } });
+		const report = await applySop(document, PLAN);
+		$<HTMLSelectElement>('#vlinformacaoadicional4').selectedIndex = 2; // N2 - Certificação
+		$<HTMLSelectElement>('#cdseveridade').selectedIndex = 4; // Crítica
+		const undo = await undoApply(report);
+		expect(undo.problems).toEqual([
+			{ what: 'Encaminhar', why: expect.stringContaining('alterado depois de aplicar; não foi desfeito') },
+			{ what: 'Prioridade', why: expect.stringContaining('alterado depois de aplicar; não foi desfeito') },
+		]);
+		expect(fake.selectedText('cdseveridade')).toBe('Crítica');
+		// the categories were still undone: nothing the agent chose depended on them
+		expect(fake.selectedText('cdtipochamado')).toBe('Selecione');
+	});
+
+	test('undo with overwriteEdits puts selects back even when the agent changed them', async () => {
+		const fake = mountFakeQualitor(document);
+		const report = await applySop(document, PLAN);
+		$<HTMLSelectElement>('#cdseveridade').selectedIndex = 4;
+		const undo = await undoApply(report, { overwriteEdits: true });
+		expect(undo.problems).toEqual([]);
+		expect(fake.selectedText('cdseveridade')).toBe('Selecione');
+	});
+
+	test('undo leaves the categorisation alone when the agent changed a level after applying', async () => {
+		const fake = mountFakeQualitor(document);
+		const report = await applySop(document, PLAN);
+		const level3 = $<HTMLSelectElement>('#cdcategoria3');
+		level3.selectedIndex = [...level3.options].findIndex((o) => o.text === 'Bloqueado');
+		level3.dispatchEvent(new Event('change', { bubbles: true }));
+		await fake.idle();
+		const undo = await undoApply(report);
+		expect(undo.problems).toContainEqual({ what: 'Categoria 3', why: expect.stringContaining('alterado depois de aplicar; não foi desfeito') });
+		expect(undo.problems).toContainEqual({ what: 'Tipo', why: expect.stringContaining('Categoria 3 mudou depois de aplicar') });
+		expect(fake.selectedText('cdtipochamado')).toBe('Suporte');
+		expect(fake.selectedText('cdcategoria3')).toBe('Bloqueado');
+	});
 });
 
 // What agents may already have typed, and what templates may say.
