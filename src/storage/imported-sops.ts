@@ -1,5 +1,6 @@
 import type { Sop } from '../sop/types.ts';
 import { KEYS, type StorageArea } from './area.ts';
+import { withLock } from './lock.ts';
 
 /** Where an imported SOP came from, shown in the options page. */
 export type SopSource = { kind: 'file'; name: string } | { kind: 'pack'; name: string; version: string } | { kind: 'policy'; name: string; version: string };
@@ -19,23 +20,27 @@ export async function readImportedSops(area: StorageArea): Promise<ImportedSop[]
 	return toImportedSops(value);
 }
 
-export async function writeImportedSops(area: StorageArea, list: readonly ImportedSop[]): Promise<void> {
+async function writeImportedSops(area: StorageArea, list: readonly ImportedSop[]): Promise<void> {
 	await area.set({ [KEYS.importedSops]: [...list].sort((a, b) => a.sop.id.localeCompare(b.sop.id)) });
 }
 
 /** Adds or replaces by id: a later import of the same SOP wins. */
-export async function addImportedSops(area: StorageArea, added: readonly ImportedSop[]): Promise<ImportedSop[]> {
-	const byId = new Map((await readImportedSops(area)).map((i) => [i.sop.id, i]));
-	for (const item of added) byId.set(item.sop.id, item);
-	const list = [...byId.values()];
-	await writeImportedSops(area, list);
-	return list;
+export function addImportedSops(area: StorageArea, added: readonly ImportedSop[]): Promise<ImportedSop[]> {
+	return withLock(KEYS.importedSops, async () => {
+		const byId = new Map((await readImportedSops(area)).map((i) => [i.sop.id, i]));
+		for (const item of added) byId.set(item.sop.id, item);
+		const list = [...byId.values()];
+		await writeImportedSops(area, list);
+		return list;
+	});
 }
 
-export async function removeImportedSop(area: StorageArea, id: string): Promise<ImportedSop[]> {
-	const list = (await readImportedSops(area)).filter((i) => i.sop.id !== id);
-	await writeImportedSops(area, list);
-	return list;
+export function removeImportedSop(area: StorageArea, id: string): Promise<ImportedSop[]> {
+	return withLock(KEYS.importedSops, async () => {
+		const list = (await readImportedSops(area)).filter((i) => i.sop.id !== id);
+		await writeImportedSops(area, list);
+		return list;
+	});
 }
 
 export async function clearImportedSops(area: StorageArea): Promise<void> {

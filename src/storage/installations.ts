@@ -1,4 +1,5 @@
 import { KEYS, type StorageArea } from './area.ts';
+import { withLock } from './lock.ts';
 
 /** A self-hosted Qualitor the agent added in the options page. */
 export interface Installation {
@@ -14,18 +15,22 @@ export async function readInstallations(area: StorageArea): Promise<Installation
 	return Array.isArray(value) ? value.filter(isInstallation) : [];
 }
 
-export async function saveInstallation(area: StorageArea, installation: Installation): Promise<Installation[]> {
-	const list = (await readInstallations(area)).filter((i) => i.pattern !== installation.pattern);
-	list.push(installation);
-	list.sort((a, b) => a.pattern.localeCompare(b.pattern));
-	await area.set({ [KEYS.installations]: list });
-	return list;
+export function saveInstallation(area: StorageArea, installation: Installation): Promise<Installation[]> {
+	return withLock(KEYS.installations, async () => {
+		const list = (await readInstallations(area)).filter((i) => i.pattern !== installation.pattern);
+		list.push(installation);
+		list.sort((a, b) => a.pattern.localeCompare(b.pattern));
+		await area.set({ [KEYS.installations]: list });
+		return list;
+	});
 }
 
-export async function removeInstallation(area: StorageArea, pattern: string): Promise<Installation[]> {
-	const list = (await readInstallations(area)).filter((i) => i.pattern !== pattern);
-	await area.set({ [KEYS.installations]: list });
-	return list;
+export function removeInstallation(area: StorageArea, pattern: string): Promise<Installation[]> {
+	return withLock(KEYS.installations, async () => {
+		const list = (await readInstallations(area)).filter((i) => i.pattern !== pattern);
+		await area.set({ [KEYS.installations]: list });
+		return list;
+	});
 }
 
 function isInstallation(value: unknown): value is Installation {

@@ -1,4 +1,5 @@
 import { KEYS, type StorageArea } from './area.ts';
+import { withLock } from './lock.ts';
 
 /**
  * How one Qualitor installation differs from what the SOPs say, keyed by origin
@@ -22,14 +23,12 @@ export async function readMappings(area: StorageArea): Promise<Mappings> {
 	return toMappings(value);
 }
 
-export async function readMapping(area: StorageArea, origin: string): Promise<Mapping> {
-	return (await readMappings(area))[origin] ?? emptyMapping();
-}
-
-export async function saveMapping(area: StorageArea, origin: string, mapping: Mapping): Promise<void> {
-	const all = await readMappings(area);
-	all[origin] = mapping;
-	await area.set({ [KEYS.mappings]: all });
+export function saveMapping(area: StorageArea, origin: string, mapping: Mapping): Promise<void> {
+	return withLock(KEYS.mappings, async () => {
+		const all = await readMappings(area);
+		all[origin] = mapping;
+		await area.set({ [KEYS.mappings]: all });
+	});
 }
 
 /** Storage content is read defensively: a malformed entry becomes empty rather than breaking a page. */

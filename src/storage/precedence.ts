@@ -23,8 +23,6 @@ export function effectiveInstallations(local: readonly Installation[], policy: R
 	return [...byPattern.values()].sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
-export const isManagedInstallation = (pattern: string, policy: ResolvedPolicy) => policy.installations.some((i) => i.pattern === pattern);
-
 /**
  * Managed SOPs replace local imports (and bundled SOPs) of the same id: IT publishes the reviewed version,
  * and an old file an agent imported once must not shadow it. `overridden` lists the local imports hidden so.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { ImportedSop } from '../../src/storage/imported-sops.ts';
 import { EMPTY_POLICY, toResolvedPolicy, type ResolvedPolicy } from '../../src/storage/policy.ts';
-import { effectiveImportedSops, effectiveInstallations, effectiveMapping, isManagedInstallation, usageRecording } from '../../src/storage/precedence.ts';
+import { effectiveImportedSops, effectiveInstallations, effectiveMapping, usageRecording } from '../../src/storage/precedence.ts';
 import { resolvePolicy } from '../../src/storage/resolve-policy.ts';
 
 const sample = JSON.parse(readFileSync('docs/policy/sample-policy.json', 'utf8')) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
@@ -68,8 +68,6 @@ describe('precedence', () => {
 			['https://b.example/*', false],
 			['https://c.example/*', true],
 		]);
-		expect(isManagedInstallation('https://a.example/*', p)).toBe(true);
-		expect(isManagedInstallation('https://b.example/*', p)).toBe(false);
 	});
 
 	test('a managed SOP replaces a local import of the same id, which is reported as overridden', () => {
