@@ -4,8 +4,11 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { sopLibrary } from './build/sop-library-plugin.ts';
 
+/** Every plugin but crx, which takes the browser's manifest; the Firefox config uses the same. */
+export const sharedPlugins = () => [sopLibrary({ dir: 'sops' }), preact()];
+
 export default defineConfig({
-	plugins: [sopLibrary({ dir: 'sops' }), preact(), crx({ manifest })],
+	plugins: [...sharedPlugins(), crx({ manifest })],
 	build: {
 		target: 'es2022',
 		minify: true,
