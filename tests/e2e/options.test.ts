@@ -196,3 +196,20 @@ describe('self-hosted installation', () => {
 	// The grant → register → inject path is covered by tests/background/registration.test.ts with a fake API.
 	test.todo('after the grant, the already open tab and new ones get the overlay; revoking removes it');
 });
+
+describe('opened at a section', () => {
+	test("open-options (the overlay's health badge asks for 'mapeamento') opens the page there, the section focused", async () => {
+		const sender = await openOptions();
+		const [opened] = await Promise.all([
+			ext.context.waitForEvent('page'),
+			sender.evaluate(() =>
+				(globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'open-options', section: 'mapeamento' }),
+			),
+		]);
+		await opened.waitForLoadState();
+		expect(opened.url()).toBe(`chrome-extension://${ext.extensionId}/src/options/index.html#mapeamento`);
+		await expect.poll(() => opened.evaluate(() => document.activeElement?.id)).toBe('mapping-title');
+		await opened.close();
+		await sender.close();
+	});
+});

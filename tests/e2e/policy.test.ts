@@ -2,7 +2,7 @@
 // docs/policy/sample-policy.json there for a copy of the build whose id is pinned with a manifest `key`
 // (so no other extension, and no other test run, is affected), then checks the options page and the overlay.
 import { mkdir, readFile, rm, writeFile, access, constants } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
@@ -10,24 +10,29 @@ import { launchExtension, recordPageProblems, type LaunchedExtension } from './h
 import { pinnedCopy } from './pinned-extension.ts';
 
 const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
-const writable = await mkdir(POLICY_DIR, { recursive: true })
-	.then(() => access(POLICY_DIR, constants.W_OK))
-	.then(
-		() => true,
-		() => false,
-	);
+
+/** Whether the folder exists writable or could be created, found without creating anything (the test may be skipped). */
+async function canWrite(dir: string): Promise<boolean> {
+	const exists = await access(dir, constants.F_OK).then(() => true, () => false);
+	if (exists) return access(dir, constants.W_OK).then(() => true, () => false);
+	return dirname(dir) !== dir && canWrite(dirname(dir));
+}
+const writable = await canWrite(POLICY_DIR);
 if (!writable) console.warn(`policy E2E skipped: ${POLICY_DIR} is not writable (Chromium reads managed policies only from there; run as root, as CI does).`);
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 let copy: { dir: string; id: string };
 let policyFile: string;
+/** The first folder this test created for the policy (removed with everything in it at the end), if any. */
+let createdDir: string | undefined;
 
 const sample = JSON.parse(await readFile('docs/policy/sample-policy.json', 'utf8')) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
 const values = Object.values(sample['3rdparty'].extensions)[0]!;
 
 describe.skipIf(!writable)('managed policy in Chromium (/etc/chromium/policies/managed)', () => {
 	beforeAll(async () => {
+		createdDir = await mkdir(POLICY_DIR, { recursive: true });
 		server = await startQualitorServer();
 		copy = await pinnedCopy(process.env.EXTENSION_DIR ?? 'dist');
 		policyFile = join(POLICY_DIR, `sop-assist-e2e-${copy.id}.json`);
@@ -38,11 +43,17 @@ describe.skipIf(!writable)('managed policy in Chromium (/etc/chromium/policies/m
 	afterAll(async () => {
 		await ext?.close();
 		if (policyFile) await rm(policyFile, { force: true });
+		if (createdDir) await rm(createdDir, { recursive: true, force: true });
 		if (copy) await rm(copy.dir, { recursive: true, force: true });
 		await server?.close();
 	});
 
 	const inOverlay = (page: Page, selector: string) => page.locator(`[data-sop-assist] ${selector}`);
+	const storedLocal = (key: string) =>
+		ext.serviceWorker.evaluate(
+			(k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k).then((r) => r[k]),
+			key,
+		);
 
 	test('the extension reads the policy from storage.managed', async () => {
 		const managed = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.managed.get());
@@ -79,7 +90,7 @@ describe.skipIf(!writable)('managed policy in Chromium (/etc/chromium/policies/m
 		await options.close();
 	});
 
-	test('the overlay suggests and applies the managed SOP pack; nothing is recorded (usage off by policy)', async () => {
+	test('the overlay suggests and applies the managed SOP pack; nothing is recorded while usage is off by policy', async () => {
 		const form = await ext.context.newPage();
 		const { problems } = recordPageProblems(form);
 		await form.goto(server.url(PATHS.ticketForm));
@@ -89,11 +100,25 @@ describe.skipIf(!writable)('managed policy in Chromium (/etc/chromium/policies/m
 		await inOverlay(form, '[data-action="apply"]').click();
 		await inOverlay(form, '.report li').first().waitFor({ timeout: 30_000 });
 		expect(await form.inputValue('#nmtitulochamado')).toBe('Leitora de cartão não reconhecida');
-		await new Promise((r) => setTimeout(r, 500));
-		const log = await ext.serviceWorker.evaluate(() =>
-			(globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('usageLog'),
-		);
-		expect(log).toEqual({});
+
+		// Positive control: IT turns the record on (chrome://policy → Reload); the next action is recorded. Its
+		// event arriving means the apply's events were handled before it, so "only event" proves they were dropped.
+		await writeFile(policyFile, JSON.stringify({ '3rdparty': { extensions: { [copy.id]: { ...values, usageRecord: true } } } }));
+		const turnedOnAt = Date.now();
+		const policyPage = await ext.context.newPage();
+		await policyPage.goto('chrome://policy');
+		await policyPage.locator('#reload-policies').click();
+		await expect.poll(() => storedLocal('managedPolicy').then((v) => (v as { usageRecord?: boolean } | undefined)?.usageRecord), { timeout: 30_000 }).toBe(true);
+		await policyPage.close();
+		await expect.poll(() => inOverlay(form, '[data-action="undo"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+		await inOverlay(form, '[data-action="undo"]').click();
+		type Logged = { at: number; sop: string; kind: string };
+		const logged = () => storedLocal('usageLog').then((log) => ((log as Logged[] | undefined) ?? []).filter((e) => e.sop === 'leitora-nao-reconhecida'));
+		await expect.poll(() => logged().then((log) => log.map((e) => e.kind)), { timeout: 30_000 }).toContain('undone');
+		// The undo is the only event of that SOP: its suggestion, opening and apply, made while off, left nothing.
+		// (Once on, the restored form may be suggested other SOPs: those are recorded, rightly.)
+		expect((await logged()).map((e) => e.kind)).toEqual(['undone']);
+		expect(((await storedLocal('usageLog')) as Logged[]).filter((e) => e.at < turnedOnAt)).toEqual([]);
 		expect(problems.filter((p) => p.kind === 'pageerror')).toEqual([]);
 		await form.close();
 	});

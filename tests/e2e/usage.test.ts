@@ -76,9 +76,19 @@ test('apply then undo a SOP, dismiss a warning: the counts appear in "Uso dos SO
 	await form.bringToFront();
 	await inOverlay(form, '[data-action="apply"]').click();
 	await inOverlay(form, '.report li').first().waitFor({ timeout: 30_000 });
-	await new Promise((r) => setTimeout(r, 500));
-	await options.reload();
-	await options.locator('[data-usage-empty]').waitFor();
+	// Positive control: turned on again, the next action (undo) is recorded. Its event arriving means the apply's
+	// were handled before it (one writer, in order), so "the only event" proves the apply recorded nothing.
+	await options.bringToFront();
+	await options.getByLabel('Registrar o uso dos SOPs neste navegador').check();
+	await expect.poll(() => options.locator('[data-status="usage"]').innerText()).toBe('Registro de uso ativado.');
+	await form.bringToFront();
+	await expect.poll(() => inOverlay(form, '[data-action="undo"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+	await inOverlay(form, '[data-action="undo"]').click();
+	await expect.poll(() => count(options, 'certificado-sem-cei', 'undone'), { timeout: 30_000 }).toBe('1');
+	const log = (await ext.serviceWorker.evaluate(() =>
+		(globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('usageLog').then((r) => r.usageLog),
+	)) as Array<{ sop: string; kind: string }>;
+	expect(log.map((e) => [e.sop, e.kind])).toEqual([['certificado-sem-cei', 'undone']]);
 	expect(problems.filter((p) => p.kind === 'pageerror')).toEqual([]);
 	await options.close();
 	await form.close();
