@@ -73,9 +73,9 @@ export class Journal {
 
 	/** `created` is false when the field was already journalled (its earlier prior value is kept). */
 	record(element: Writable, meta: { label?: string | undefined; group?: string | undefined } = {}): { entry: JournalEntry; created: boolean } {
-		const key = keyOf(element);
-		const known = this.#entries.find((e) => e.element === element || (key !== '' && e.key === key));
+		const known = this.entryFor(element);
 		if (known) return { entry: known, created: false };
+		const key = keyOf(element);
 		const entry: JournalEntry = {
 			key,
 			id: element.id,
@@ -97,9 +97,14 @@ export class Journal {
 		if (index >= 0) this.#entries.splice(index, 1);
 	}
 
-	noteWritten(element: Writable): void {
+	/** The entry of this element, or of the one it replaced (same id or name). */
+	entryFor(element: Writable): JournalEntry | undefined {
 		const key = keyOf(element);
-		const entry = this.#entries.find((e) => e.element === element || (key !== '' && e.key === key));
+		return this.#entries.find((e) => e.element === element || (key !== '' && e.key === key));
+	}
+
+	noteWritten(element: Writable): void {
+		const entry = this.entryFor(element);
 		if (entry && isTextField(element)) entry.written = element.value;
 	}
 

@@ -3,7 +3,7 @@ import { isSelect, isTextField } from '../dom/fillable.ts';
 import { Journal, type UndoOptions, type UndoReport } from '../dom/journal.ts';
 import { selectOption } from '../dom/select-option.ts';
 import { waitFor } from '../dom/wait.ts';
-import { applyCategorisation, CATEGORISATION_GROUP, type CategorisationPlan, type DoneItem, type NotDoneItem } from './cascade.ts';
+import { applyCategorisation, type CategorisationPlan, type DoneItem, type NotDoneItem } from './cascade.ts';
 import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
 import { findTicketForm } from './detect.ts';
 import { FIELD_NAMES, findAdditionalField, findField, type FormMode, type LocateOptions } from './fields.ts';
@@ -106,21 +106,11 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 			extrasWaitMs = cascade.complete ? timeoutMs : Math.min(timeoutMs, 1000);
 		}
 		if (carried.length > 0) {
-			const carryOptions = { locate, timeoutMs: extrasWaitMs, signal: options.signal };
-			const carry = await carryAdditionalFields(doc, carried, { ...carryOptions, journal });
+			// Journalled as they were before the apply; the cascade's undo carries them back across its own reload.
+			const carry = await carryAdditionalFields(doc, carried, { locate, timeoutMs: extrasWaitMs, signal: options.signal, journal });
 			report.done.push(...carry.done);
 			report.notDone.push(...carry.notDone);
 			report.timing.waitMs += carry.waitMs;
-			// Undoing the cascade reloads the fields empty again: put the agent's values back after it.
-			const restoreCascade = journal.restorerFor(CATEGORISATION_GROUP);
-			if (restoreCascade) {
-				journal.useRestorer(CATEGORISATION_GROUP, async (entries, undoOptions) => {
-					const undone = await restoreCascade(entries, undoOptions);
-					const again = await carryAdditionalFields(doc, carried, { ...carryOptions, signal: undoOptions.signal });
-					undone.problems.push(...again.notDone);
-					return undone;
-				});
-			}
 		}
 	}
 

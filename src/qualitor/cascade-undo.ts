@@ -1,7 +1,9 @@
-import type { JournalEntry, UndoOptions, UndoReport } from '../dom/journal.ts';
+import type { Journal, JournalEntry, UndoOptions, UndoReport } from '../dom/journal.ts';
 import { changedSinceWritten, findEntryElement, restoreEntry } from '../dom/restore.ts';
 import { isPlaceholder } from '../dom/select-option.ts';
+import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
 import type { Limits } from './cascade.ts';
+import type { LocateOptions } from './fields.ts';
 import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
 
 const ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
@@ -11,12 +13,13 @@ const ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
  * has finished, then Prioridade last (restoring a category may make Qualitor set its default priority).
  * Elements are re-found by id at every step, since each load replaces them. A level the agent changed
  * after the apply keeps the whole categorisation as it is (undoing any level would reload it away);
- * a changed Prioridade is kept on its own.
+ * a changed Prioridade is kept on its own. Qualitor reloads the additional fields with the category:
+ * what they hold when the undo starts is put back where they reappear, and said when they do not.
  */
 export async function restoreCategorisation(
 	doc: Document,
 	entries: readonly JournalEntry[],
-	options: Limits & UndoOptions,
+	options: Limits & UndoOptions & { journal?: Journal | undefined; locate?: LocateOptions | undefined },
 ): Promise<UndoReport> {
 	const report: UndoReport = { restored: [], problems: [] };
 	const rank = (e: JournalEntry): number => (ORDER.includes(e.label) ? ORDER.indexOf(e.label) : ORDER.length);
@@ -24,6 +27,9 @@ export async function restoreCategorisation(
 	// Judged before anything moves: once Tipo is restored, every level shows something else anyway.
 	const changed = new Set(options.overwriteEdits ? [] : ordered.filter((e) => changedSinceWritten(e, findEntryElement(doc, e))));
 	const changedLevels = ordered.filter((e) => changed.has(e) && rank(e) < ORDER.length).map((e) => e.label);
+	// The agent's later edits included; the SOP's untouched part left out (the apply's journal knows it).
+	const carried = snapshotAdditionalFields(doc, options.journal);
+	let moved = false;
 	// Set when the previous step changed a select: the state of this step's element before that change.
 	let reloading: SelectSnapshot | null = null;
 	for (const [i, entry] of ordered.entries()) {
@@ -63,6 +69,18 @@ export async function restoreCategorisation(
 		report.restored.push(...result.restored);
 		report.problems.push(...result.problems);
 		reloading = element.selectedIndex !== indexBefore ? nextBefore : null;
+		moved ||= reloading !== null;
+	}
+	if (moved && carried.length > 0 && !options.signal?.aborted) {
+		if (reloading) await waitForQuiet(doc, { ...options, what: 'os campos adicionais' });
+		// The page is quiet: the fields are back by now or are not coming (the old category lacks them).
+		const carry = await carryAdditionalFields(doc, carried, {
+			locate: options.locate,
+			timeoutMs: Math.min(options.timeoutMs, Math.max(options.settleMs, 1000)),
+			signal: options.signal,
+			cause: 'ao desfazer a categorização',
+		});
+		report.problems.push(...carry.notDone);
 	}
 	return report;
 }

@@ -76,7 +76,7 @@ async function run(doc: Document, plan: CategorisationPlan, options: CascadeOpti
 	const query = (key: FieldKey): HTMLSelectElement | null => selectFor(doc, key, mode, locate);
 
 	if (journal) {
-		journal.useRestorer(CATEGORISATION_GROUP, (entries, undo) => restoreCategorisation(doc, entries, { ...limits, ...undo }));
+		journal.useRestorer(CATEGORISATION_GROUP, (entries, undo) => restoreCategorisation(doc, entries, { ...limits, ...undo, journal, locate }));
 		// Before anything changes: re-rendered levels and Qualitor's default priority must be undone to these.
 		for (const key of ['tipo', ...CATEGORY_KEYS, 'prioridade'] as const) {
 			const select = query(key);

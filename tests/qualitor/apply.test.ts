@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { applySop, undoApply, type ApplyPlan } from '../../src/qualitor/apply.ts';
+import { CATEGORISATION_GROUP } from '../../src/qualitor/cascade.ts';
 import { DEFAULT_ADICIONAIS, mountFakeQualitor } from './fake-qualitor.ts';
 
 beforeEach(() => document.body.replaceChildren());
@@ -149,6 +150,54 @@ describe('applySop', () => {
 		});
 	});
 
+	test('undo keeps what the agent typed in the additional fields after applying, through the reload', async () => {
+		const fake = mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		const report = await applySop(document, {
+			categorisation: { tipo: 'Suporte', categorias: ['SUP - Certificado Digital', 'Emissão'] },
+			fields: {},
+			adicionais: { 'Descrição para subchamado': 'Reemissão', Telefone: '(11) 3222-1234' },
+		});
+		expect(report.notDone).toEqual([]);
+		$<HTMLInputElement>('#vlinformacaoadicional9').value = '(11) 3222-1234 / (11) 98765-4321';
+		$('#vlinformacaoadicional17').value = 'Reemissão\n\nCliente pediu retorno à tarde';
+		$<HTMLInputElement>('#vlinformacaoadicional11').value = 'maria@example.com'; // not written by the SOP
+		const undo = await undoApply(report);
+		expect(fake.selectedText('cdcategoriachange1')).toBe('SUP - Sistema');
+		expect(undo.problems).toEqual([
+			{ what: 'Telefone', why: expect.stringContaining('editado depois de aplicar') },
+			{ what: 'Descrição para subchamado', why: expect.stringContaining('editado depois de aplicar') },
+		]);
+		expect($<HTMLInputElement>('#vlinformacaoadicional9').value).toBe('(11) 3222-1234 / (11) 98765-4321');
+		expect($('#vlinformacaoadicional17').value).toBe('Reemissão\n\nCliente pediu retorno à tarde');
+		expect($<HTMLInputElement>('#vlinformacaoadicional11').value).toBe('maria@example.com');
+	});
+
+	test('undo says what the agent had typed in additional fields that the restored category does not have', async () => {
+		mountFakeQualitor(document);
+		const report = await applySop(document, { ...PLAN, adicionais: { ...PLAN.adicionais, Telefone: '(11) 3222-1234' } });
+		$<HTMLInputElement>('#vlinformacaoadicional9').value = '(11) 98765-4321';
+		$('#vlinformacaoadicional17').value = 'Reemissão\n\nnota do atendente';
+		const undo = await undoApply(report);
+		expect(document.getElementById('vlinformacaoadicional9')).toBeNull();
+		expect(undo.problems).toContainEqual({ what: 'Telefone', why: expect.stringContaining('"(11) 98765-4321"') });
+		expect(undo.problems).toContainEqual({ what: 'Descrição para subchamado', why: expect.stringContaining('"Reemissão\n\nnota do atendente"') });
+	});
+
+	test("the cascade's undo on its own takes out exactly the SOP's part of an additional field it reloads", async () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		$('#vlinformacaoadicional17').value = 'anotação do atendente';
+		const report = await applySop(document, {
+			categorisation: { tipo: 'Suporte', categorias: ['SUP - Certificado Digital', 'Emissão'] },
+			fields: {},
+			adicionais: { 'Descrição para subchamado': 'Modelo' },
+		});
+		expect($('#vlinformacaoadicional17').value).toBe('anotação do atendente\n\nModelo');
+		const cascade = report.journal.entries.filter((e) => e.group === CATEGORISATION_GROUP);
+		const undo = await report.journal.restorerFor(CATEGORISATION_GROUP)!(cascade, {});
+		expect(undo.problems).toEqual([]);
+		expect($('#vlinformacaoadicional17').value).toBe('anotação do atendente');
+	});
+
 	test('undoApply puts everything back, categories included', async () => {
 		const fake = mountFakeQualitor(document, { severityByLeaf: { 'Em branco': 'Baixa' } });
 		$('#dschamado').value = 'Ligou às 10h';
@@ -173,6 +222,8 @@ describe('applySop', () => {
 		expect(undo.problems).toEqual([
 			{ what: 'Encaminhar', why: expect.stringContaining('alterado depois de aplicar; não foi desfeito') },
 			{ what: 'Prioridade', why: expect.stringContaining('alterado depois de aplicar; não foi desfeito') },
+			// a new ticket: the field leaves with the undone category, so the choice is at least named
+			{ what: 'Encaminhar', why: expect.stringContaining('o que estava nele era: "N2 - Certificação"') },
 		]);
 		expect(fake.selectedText('cdseveridade')).toBe('Crítica');
 		// the categories were still undone: nothing the agent chose depended on them
@@ -249,7 +300,7 @@ describe('applySop: nothing is lost (property)', () => {
 		);
 	}, 60_000);
 
-	test('with the cascade: undo restores Tipo, categories and priority exactly', async () => {
+	test('with the cascade: undo restores Tipo, categories and priority exactly, and keeps what the agent typed after applying', async () => {
 		const paths = [
 			['SUP - Certificado Digital', 'Cartão', 'Bloqueado'],
 			['SUP - Certificado Digital', 'Emissão'],
@@ -261,7 +312,8 @@ describe('applySop: nothing is lost (property)', () => {
 				fc.constantFrom(...paths, ['SUP - Certificado Digital', 'Token', 'Em branco'], ['SUP - Certificado Digital', 'Nada']),
 				fc.nat({ max: 4 }),
 				fc.constantFrom('Baixa', 'Alta', undefined),
-				async (initial, wanted, severity, prioridade) => {
+				text,
+				async (initial, wanted, severity, prioridade, agentText) => {
 					document.body.replaceChildren();
 					const fake = mountFakeQualitor(document, {
 						mode: 'edit',
@@ -277,10 +329,16 @@ describe('applySop: nothing is lost (property)', () => {
 						{ categorisation: { tipo: 'Suporte', categorias: wanted, prioridade }, fields: {}, adicionais: {} },
 						{ timeoutMs: 300, settleMs: 30 },
 					);
+					// Typed after the apply, wherever the category shows the field; the undo reloads it.
+					const telefone = () => document.getElementById('vlinformacaoadicional9') as HTMLInputElement | null;
+					if (telefone()) telefone()!.value = agentText;
+					const typed = telefone()?.value ?? '';
 					const undo = await undoApply(report);
 					await fake.idle();
 					expect(undo.problems).toEqual([]);
 					expect(ids.map((id) => fake.selectedText(id))).toEqual(before);
+					// every initial path is a leaf, so the field is back
+					if (typed.trim() !== '') expect(telefone()?.value).toBe(typed);
 				},
 			),
 			{ numRuns: 25 },
