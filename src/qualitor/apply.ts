@@ -6,7 +6,7 @@ import { waitFor } from '../dom/wait.ts';
 import { applyCategorisation, type CategorisationPlan, type DoneItem, type NotDoneItem } from './cascade.ts';
 import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
 import { findTicketForm } from './detect.ts';
-import { FIELD_NAMES, findAdditionalField, findField, type FormMode, type LocateOptions } from './fields.ts';
+import { FIELD_NAMES, findAdditionalField, findAdditionalFields, findField, type FormMode, type LocateOptions } from './fields.ts';
 import type { Control } from './labels.ts';
 import { isLoading } from './loading.ts';
 
@@ -130,7 +130,7 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 	if (labels.length === 0) return;
 	// They depend on the category and may arrive with its load.
 	const found = await waitFor(
-		() => !isLoading(doc) && labels.every(([label]) => findAdditionalField(doc, label, locate)),
+		() => !isLoading(doc) && findAdditionalFields(doc, labels.map(([label]) => label), locate).every(Boolean),
 		{ root: doc, timeoutMs: extrasWaitMs, signal: options.signal, what: 'os campos adicionais' },
 	);
 	report.timing.waitMs += found.waitedMs;

@@ -5,7 +5,7 @@ import { changedSinceWritten } from '../dom/restore.ts';
 import { isPlaceholder, selectOption } from '../dom/select-option.ts';
 import { waitFor } from '../dom/wait.ts';
 import type { DoneItem, NotDoneItem } from './cascade.ts';
-import { findAdditionalField, type LocateOptions } from './fields.ts';
+import { findAdditionalField, findAdditionalFields, type LocateOptions } from './fields.ts';
 import { labelOf } from './labels.ts';
 import { isLoading } from './loading.ts';
 
@@ -69,7 +69,8 @@ export async function carryAdditionalFields(doc: Document, carried: readonly Car
 	const report: CarryReport = { done: [], notDone: [], waitMs: 0 };
 	if (carried.length === 0) return report;
 	const find = (label: string) => findAdditionalField(doc, label, options.locate)?.element;
-	const wait = await waitFor(() => !isLoading(doc) && carried.every((c) => find(c.label)), {
+	const labels = carried.map((c) => c.label);
+	const wait = await waitFor(() => !isLoading(doc) && findAdditionalFields(doc, labels, options.locate).every(Boolean), {
 		root: doc,
 		timeoutMs: options.timeoutMs,
 		signal: options.signal,

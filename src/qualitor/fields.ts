@@ -1,4 +1,4 @@
-import { findByLabel, normalizeLabel, type Control } from './labels.ts';
+import { findByLabel, findByLabelGroups, normalizeLabel, type Control } from './labels.ts';
 
 export type FormMode = 'new' | 'edit';
 
@@ -45,6 +45,8 @@ export const FIELDS: Readonly<Record<FieldKey, FieldSpec>> = {
 };
 
 export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
+
+const STANDARD_IDS: ReadonlySet<string> = new Set(FIELD_KEYS.flatMap((k) => [...FIELDS[k].ids.new, ...FIELDS[k].ids.edit]));
 
 /** Names of the fields as agents see them, for messages. */
 export const FIELD_NAMES: Readonly<Record<FieldKey, string>> = {
@@ -109,13 +111,24 @@ export function findField(doc: Document, key: FieldKey, options: LocateOptions =
  * Controls named `vlinformacaoadicional…` win; otherwise any labelled control that is not a standard field.
  */
 export function findAdditionalField(doc: Document, label: string, options: LocateOptions = {}): Located<Control> | null {
-	const override = byOverride(doc, lookup(options.overrides, label));
-	if (override && isControl(override)) return { element: override, via: 'override' };
-	const labels = [label, ...(lookup(options.labelAliases, label) ?? [])];
-	const candidates = findByLabel(doc, labels);
-	const standardIds = new Set(FIELD_KEYS.flatMap((k) => [...FIELDS[k].ids.new, ...FIELDS[k].ids.edit]));
-	const element = candidates.find(isAdditional) ?? candidates.find((c) => !standardIds.has(c.id));
-	return element ? { element, via: 'label' } : null;
+	return findAdditionalFields(doc, [label], options)[0] ?? null;
+}
+
+/**
+ * `findAdditionalField` for each label, scanning the page's labels once for all of them: wait
+ * conditions run this on every batch of mutations.
+ */
+export function findAdditionalFields(doc: Document, labels: readonly string[], options: LocateOptions = {}): Array<Located<Control> | null> {
+	const overrides = labels.map((label) => byOverride(doc, lookup(options.overrides, label)));
+	const rest = labels.map((label, i) => (overrides[i] && isControl(overrides[i]) ? [] : [label, ...(lookup(options.labelAliases, label) ?? [])]));
+	const byLabel = rest.some((words) => words.length > 0) ? findByLabelGroups(doc, rest) : [];
+	return labels.map((_, i) => {
+		const override = overrides[i];
+		if (override && isControl(override)) return { element: override, via: 'override' };
+		const candidates = byLabel[i] ?? [];
+		const element = candidates.find(isAdditional) ?? candidates.find((c) => !STANDARD_IDS.has(c.id));
+		return element ? { element, via: 'label' } : null;
+	});
 }
 
 export interface FieldHealth {

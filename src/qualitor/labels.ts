@@ -16,34 +16,47 @@ export function normalizeLabel(text: string): string {
  * label, with the control in the same cell after the text or in one of the next two cells.
  */
 export function findByLabel(root: ParentNode, labels: readonly string[]): Control[] {
-	const wanted = new Set(labels.map(normalizeLabel).filter((l) => l !== ''));
-	if (wanted.size === 0) return [];
-	const found: Control[] = [];
-	const add = (control: Element | null | undefined): void => {
-		if (control && control.matches(CONTROL) && !found.includes(control as Control)) found.push(control as Control);
+	return findByLabelGroups(root, [labels])[0] ?? [];
+}
+
+/** `findByLabel` for each group of label words, with one pass over the page's labels for all of them. */
+export function findByLabelGroups(root: ParentNode, groups: readonly (readonly string[])[]): Control[][] {
+	const found = groups.map((): Control[] => []);
+	const groupsOf = new Map<string, number[]>();
+	groups.forEach((labels, group) => {
+		for (const label of labels.map(normalizeLabel).filter((l) => l !== '')) {
+			const list = groupsOf.get(label) ?? [];
+			if (!list.includes(group)) groupsOf.set(label, [...list, group]);
+		}
+	});
+	if (groupsOf.size === 0) return found;
+	const add = (to: readonly number[], control: Element | null | undefined): void => {
+		if (!control || !control.matches(CONTROL)) return;
+		for (const group of to) if (!found[group]!.includes(control as Control)) found[group]!.push(control as Control);
 	};
 	const doc = (root as Node).ownerDocument ?? (root as Document);
 	for (const label of root.querySelectorAll('label')) {
-		if (!wanted.has(normalizeLabel(leadingText(label)))) continue;
-		add(label.htmlFor ? doc.getElementById(label.htmlFor) : label.querySelector(CONTROL));
+		const to = groupsOf.get(normalizeLabel(leadingText(label)));
+		if (to) add(to, label.htmlFor ? doc.getElementById(label.htmlFor) : label.querySelector(CONTROL));
 	}
 	for (const cell of root.querySelectorAll('td, th, .LABEL')) {
-		if (!wanted.has(normalizeLabel(leadingText(cell)))) continue;
+		const to = groupsOf.get(normalizeLabel(leadingText(cell)));
+		if (!to) continue;
 		const inside = controlAfterText(cell);
 		if (inside) {
-			add(inside);
+			add(to, inside);
 			continue;
 		}
 		let sibling = cell.nextElementSibling;
 		for (let hops = 0; sibling && hops < 2; hops++, sibling = sibling.nextElementSibling) {
 			const control = sibling.matches(CONTROL) ? sibling : sibling.querySelector(CONTROL);
 			if (control) {
-				add(control);
+				add(to, control);
 				break;
 			}
 		}
 	}
-	return found.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+	return found.map((controls) => controls.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1)));
 }
 
 /** The visible label of a control ("Descrição para subchamado"), without `*` and `:`; '' when none. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { applySop, undoApply, type ApplyPlan } from '../../src/qualitor/apply.ts';
 import { CATEGORISATION_GROUP } from '../../src/qualitor/cascade.ts';
 import { DEFAULT_ADICIONAIS, mountFakeQualitor } from './fake-qualitor.ts';
@@ -88,6 +88,17 @@ describe('applySop', () => {
 		expect(performance.now() - started).toBeLessThan(2000);
 		expect(report.notDone).toEqual([{ what: 'Protocolo', why: expect.stringContaining('não apareceu') }]);
 		expect($<HTMLInputElement>('#vlinformacaoadicional9').value).toBe('(11) 3222-1234');
+	});
+
+	test("waiting for the additional fields scans the page's labels once per check, not once per field", async () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		const scans = vi.spyOn(document, 'querySelectorAll');
+		const adicionais = { 'Descrição para subchamado': 'a', Telefone: '(11) 3222-1234', 'E-mail': 'c@example.com', Encaminhar: 'Relacionamento' };
+		const report = await applySop(document, { fields: {}, adicionais });
+		expect(report.notDone).toEqual([]);
+		// the fields are there at once: one scan for the wait's only check, then one to find each field to write
+		expect(scans.mock.calls.filter(([selector]) => selector === 'td, th, .LABEL')).toHaveLength(1 + 4);
+		scans.mockRestore();
 	});
 
 	test('writes into the edit-mode fields, not the read-only originals', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { checkFieldHealth, findAdditionalField, findField } from '../../src/qualitor/fields.ts';
+import { checkFieldHealth, findAdditionalField, findAdditionalFields, findField } from '../../src/qualitor/fields.ts';
 import { mountFakeQualitor } from './fake-qualitor.ts';
 
 beforeEach(() => document.body.replaceChildren());
@@ -107,5 +107,22 @@ describe('checkFieldHealth', () => {
 		);
 		expect(health.missing).toEqual(['categoria1', 'descricao']); // no category loaded yet; description removed
 		expect(health.missingOptional).toEqual(expect.arrayContaining(['localidade', 'origem', 'categoria2', 'categoria3']));
+	});
+});
+
+describe('findAdditionalFields', () => {
+	test('finds each label as findAdditionalField does, overrides and aliases included', () => {
+		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
+		const options = { overrides: { Protocolo: '#vlinformacaoadicional11' }, labelAliases: { Fone: ['Telefone'] } };
+		const labels = ['Descrição para subchamado', 'Fone', 'Protocolo', 'Nome', 'encaminhar'];
+		const found = findAdditionalFields(document, labels, options);
+		expect(found.map((f) => f && `${f.element.id}/${f.via}`)).toEqual([
+			'vlinformacaoadicional17/label',
+			'vlinformacaoadicional9/label',
+			'vlinformacaoadicional11/override',
+			null,
+			'vlinformacaoadicional4/label',
+		]);
+		expect(found).toEqual(labels.map((label) => findAdditionalField(document, label, options)));
 	});
 });
