@@ -64,7 +64,7 @@ export function chosenText(select: HTMLSelectElement | null): string {
 }
 
 /** Option values can change when Qualitor re-renders a level, texts rarely: match both, then either. */
-export function priorOptionIndex(select: HTMLSelectElement, prior: Extract<PriorState, { kind: 'select' }>): number | undefined {
+function priorOptionIndex(select: HTMLSelectElement, prior: Extract<PriorState, { kind: 'select' }>): number | undefined {
 	if (prior.index < 0) return -1;
 	const options = [...select.options];
 	const text = normalize(prior.text);

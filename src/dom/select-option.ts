@@ -36,7 +36,7 @@ export function selectOption(select: HTMLSelectElement, wanted: string, options:
 	return { kind: 'selected', text };
 }
 
-export function findOption(
+function findOption(
 	select: HTMLSelectElement,
 	wanted: string,
 ): { option: HTMLOptionElement } | { ambiguous: string[] } {

@@ -50,7 +50,7 @@ function isFilled(element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectEl
 }
 
 /** The text of the form's text fields (additional fields and description included), one per line. */
-export function readFormText(doc: Document): string {
+function readFormText(doc: Document): string {
 	const root = findTicketForm(doc)?.root ?? doc.body ?? doc.documentElement;
 	const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
 		'textarea, input:not([type]), input[type=text], input[type=tel], input[type=email], input[type=search]',
