@@ -249,7 +249,7 @@ test('keyboard: Alt+Shift+S focuses the panel, arrows choose, Enter opens, Esc g
 	await page.keyboard.press('Escape');
 	await inOverlay(page, '.pill').waitFor();
 	// Collapsing hands the focus to the pill, not to the page.
-	expect(await page.evaluate(() => document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement?.classList.contains('pill'))).toBe(true);
+	await expect.poll(() => page.evaluate(() => document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement?.classList.contains('pill'))).toBe(true);
 	await page.close();
 });
 
