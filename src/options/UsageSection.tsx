@@ -34,11 +34,16 @@ export function UsageSection({ policy }: { policy: ResolvedPolicy }) {
 
 	useEffect(() => {
 		const load = () => void readUsageLog(local).then(setLog);
+		const loadTitles = () => void readImportedSops(local).then((imported) => setTitles(Object.fromEntries(imported.map((i) => [i.sop.id, i.sop.title]))));
 		load();
+		loadTitles();
 		void readSettings(local).then(setSettings);
-		void readImportedSops(local).then((imported) => setTitles(Object.fromEntries(imported.map((i) => [i.sop.id, i.sop.title]))));
-		// The record grows while agents work in other tabs.
-		const onChanged = (changes: Record<string, StorageChange>, area: string) => area === 'local' && KEYS.usageLog in changes && load();
+		// The record grows while agents work in other tabs, and SOPs may be imported meanwhile (their titles).
+		const onChanged = (changes: Record<string, StorageChange>, area: string) => {
+			if (area !== 'local') return;
+			if (KEYS.usageLog in changes) load();
+			if (KEYS.importedSops in changes) loadTitles();
+		};
 		storageEvents.addListener(onChanged);
 		return () => storageEvents.removeListener(onChanged);
 	}, []);

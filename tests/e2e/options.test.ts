@@ -95,6 +95,8 @@ describe('SOP packs imported in the options page', () => {
 		const row = options.locator('[data-sop-row="impressora-etiquetas"]');
 		expect(await row.innerText()).toMatch(/balcao\.json \(e2e-1\)[\s\S]*2024\.06/);
 		expect(await options.locator('[data-sop-row="token-em-branco"]').innerText()).toMatch(/embutido/);
+		// The open tab suggests the imported SOP at once; the usage section names it by its title, not its id.
+		await expect.poll(() => options.locator('[data-usage-row="impressora-etiquetas"]').innerText().catch(() => '')).toMatch(/Impressora de etiquetas offline/);
 		await options.setViewportSize({ width: 1100, height: 900 });
 		await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
 
