@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import css from './ui/overlay.css?inline';
+import visuallyHidden from '../ui/visually-hidden.css?inline';
 import { createFormSession } from './form-session.ts';
 import { isMessage, message, type BundledLibrary } from '../messages.ts';
 import { setBundledLibrary } from './sop-library.ts';
@@ -26,7 +27,7 @@ export async function mountOverlay(doc: Document): Promise<boolean> {
 	host.setAttribute('data-sop-assist', '');
 	const shadow = host.attachShadow({ mode: 'open' });
 	const style = doc.createElement('style');
-	style.textContent = css;
+	style.textContent = visuallyHidden + css;
 	const container = doc.createElement('div');
 	shadow.append(style, container);
 	(doc.body ?? doc.documentElement).append(host);
