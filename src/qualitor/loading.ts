@@ -43,25 +43,24 @@ export function waitForLevel(
 	before: SelectSnapshot | null,
 	options: LoadWait,
 ): Promise<WaitResult<HTMLSelectElement>> {
-	const started = Date.now();
-	let sawLoading = false;
-	return waitFor(
-		() => {
-			if (isLoading(doc)) {
-				sawLoading = true;
-				return null;
-			}
-			const select = query();
-			if (!select || select.disabled || choosableTexts(select).length === 0) return null;
-			if (!before || sawLoading || select !== before.element || signature(select) !== before.options) return select;
-			return Date.now() - started >= options.settleMs ? select : null;
-		},
-		{ root: doc, timeoutMs: options.timeoutMs, signal: options.signal, what: options.what, pollMs: 50 },
-	);
+	return waitPastLoading(doc, options, (sawLoading, settled) => {
+		const select = query();
+		if (!select || select.disabled || choosableTexts(select).length === 0) return null;
+		if (!before || sawLoading || select !== before.element || signature(select) !== before.options) return select;
+		return settled ? select : null;
+	});
 }
 
 /** Waits for the load a change started (if any) to finish. */
 export function waitForQuiet(doc: Document, options: LoadWait): Promise<WaitResult<true>> {
+	return waitPastLoading(doc, options, (sawLoading, settled) => (sawLoading || settled ? true : null));
+}
+
+/**
+ * Waits (bounded) until no load is running and `ready` gives a value; `ready` learns whether a load was
+ * seen since the wait began and whether `settleMs` has passed, to tell a finished load from none at all.
+ */
+function waitPastLoading<T>(doc: Document, options: LoadWait, ready: (sawLoading: boolean, settled: boolean) => T | null): Promise<WaitResult<NonNullable<T>>> {
 	const started = Date.now();
 	let sawLoading = false;
 	return waitFor(
@@ -70,7 +69,7 @@ export function waitForQuiet(doc: Document, options: LoadWait): Promise<WaitResu
 				sawLoading = true;
 				return null;
 			}
-			return sawLoading || Date.now() - started >= options.settleMs ? true : null;
+			return ready(sawLoading, Date.now() - started >= options.settleMs);
 		},
 		{ root: doc, timeoutMs: options.timeoutMs, signal: options.signal, what: options.what, pollMs: 50 },
 	);
