@@ -15,6 +15,4 @@ export default defineConfig({
 		sourcemap: false,
 		emptyOutDir: true,
 	},
-	// Nothing is fetched from outside the extension; keep dev-server HMR off the content script.
-	server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
 });

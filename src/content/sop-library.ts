@@ -22,10 +22,6 @@ export function sopIndex(): SopIndex {
 	return index;
 }
 
-export function allSops(): readonly Sop[] {
-	return sops;
-}
-
 export function getSop(id: string): Sop | undefined {
 	return byId.get(id);
 }

@@ -104,6 +104,3 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
-
-/** Keys a knowledge manager may write at the top level, for "did you mean" hints. */
-export const TOP_LEVEL_KEYS = Object.keys(frontMatterSchema.shape);

@@ -7,11 +7,6 @@ export function templateVariables(template: string): string[] {
 	return [...new Set(Array.from(template.matchAll(VARIABLE), (m) => m[1]!))];
 }
 
-/** Replaces every `{name}` with its value; a variable with no value is left as written, so it shows. */
-export function renderTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
-	return template.replace(VARIABLE, (whole, name: string) => values[name] ?? whole);
-}
-
 /** Bom dia / Boa tarde / Boa noite, as the house wording greets by the clock. */
 export function saudacao(now: Date): string {
 	const h = now.getHours();

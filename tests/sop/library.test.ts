@@ -10,7 +10,7 @@ import { readSopDir } from '../../src/cli/read-sops.ts';
 import { buildLibrary, type SopFile } from '../../src/sop/library.ts';
 import { parseSop } from '../../src/sop/parse.ts';
 import { formatProblem } from '../../src/sop/problems.ts';
-import { TOP_LEVEL_KEYS } from '../../src/sop/schema.ts';
+import { frontMatterSchema } from '../../src/sop/schema.ts';
 import { fold } from '../../src/sop/text.ts';
 import { BUILTIN_VARIABLES, type Sop } from '../../src/sop/types.ts';
 
@@ -246,7 +246,7 @@ describe('sops/README.md', () => {
 	});
 
 	test('documents every front-matter key and every built-in variable', () => {
-		for (const key of TOP_LEVEL_KEYS) expect(readme, key).toContain(`\`${key}\``);
+		for (const key of Object.keys(frontMatterSchema.shape)) expect(readme, key).toContain(`\`${key}\``);
 		for (const key of ['tipo', 'categorias', 'prioridade', 'titulo', 'descricao', 'solucao', 'adicionais', 'verify', 'ask', 'tell', 'team', 'note', 'deadline', 'when', 'placeholder']) {
 			expect(readme, key).toContain(`\`${key}`);
 		}

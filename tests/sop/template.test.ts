@@ -1,6 +1,6 @@
 // Template variables, rendering, and the clock's built-in variables.
 import { describe, expect, test } from 'vitest';
-import { clockVariables, isBuiltinVariable, renderTemplate, saudacao, templateVariables } from '../../src/sop/template.ts';
+import { clockVariables, isBuiltinVariable, saudacao, templateVariables } from '../../src/sop/template.ts';
 import { BUILTIN_VARIABLES } from '../../src/sop/types.ts';
 
 describe('templateVariables', () => {
@@ -19,26 +19,6 @@ describe('templateVariables', () => {
 
 	test('a text without variables has none', () => {
 		expect(templateVariables('Demanda encaminhada ao Relacionamento.')).toEqual([]);
-	});
-});
-
-describe('renderTemplate', () => {
-	test('replaces every occurrence of each known variable', () => {
-		expect(renderTemplate('{saudacao}, {contato}! {contato}', { saudacao: 'Bom dia', contato: 'Ana' })).toBe('Bom dia, Ana! Ana');
-	});
-
-	test('leaves a variable with no value visible, so the agent sees what is missing', () => {
-		expect(renderTemplate('Telefone: {telefone1} / {telefone2}', { telefone1: '(51) 99999-0000' })).toBe('Telefone: (51) 99999-0000 / {telefone2}');
-		expect(renderTemplate('{x}', { x: undefined })).toBe('{x}');
-	});
-
-	test('values are inserted literally ($ patterns and braces included)', () => {
-		expect(renderTemplate('{cliente}', { cliente: "$& $1 $' {contato}", contato: 'não' })).toBe("$& $1 $' {contato}");
-	});
-
-	test('text outside variables is kept as written', () => {
-		const text = 'DESCRIÇÃO: Certificado sem CEI. SOLUÇÃO: Nova emissão com CEI vinculado.';
-		expect(renderTemplate(text, {})).toBe(text);
 	});
 });
 
