@@ -6,6 +6,12 @@ import { addImportedSops, readImportedSops, type ImportedSop } from '../../src/s
 import { readInstallations, saveInstallation } from '../../src/storage/installations.ts';
 import { readMappings, saveMapping, emptyMapping } from '../../src/storage/mappings.ts';
 import { fakeStorage } from '../helpers/fake-storage.ts';
+import { rng } from '../../bench/random.ts';
+
+/** The delays are random but seeded: a failure prints its seed, and LOCKS_SEED=<seed> replays it. */
+const seed = Number(process.env.LOCKS_SEED ?? Math.floor(Math.random() * 2 ** 32));
+const random = rng(seed);
+console.info(`tests/storage/locks.test.ts: delay seed ${seed} (replay with LOCKS_SEED=${seed})`);
 
 /** Web Locks as the browser shares them between an extension's pages: one holder per name, in request order. */
 function fakeLocks() {
@@ -25,7 +31,7 @@ function fakeLocks() {
 /** storage.local with real latency: reads and writes of other pages interleave. */
 function slowStorage(): StorageArea & { data: Map<string, unknown> } {
 	const area = fakeStorage();
-	const later = () => new Promise((r) => setTimeout(r, Math.random() * 5));
+	const later = () => new Promise((r) => setTimeout(r, random() * 5));
 	return {
 		data: area.data,
 		get: async (k) => (await later(), area.get(k)),
@@ -49,10 +55,17 @@ describe('read-modify-write under a Web Lock per key', () => {
 			addImportedSops(area, [sop(id)]),
 			saveMapping(area, `https://${id}.example`, emptyMapping()),
 		]));
-		expect((await readInstallations(area)).length).toBe(10);
-		expect((await readImportedSops(area)).length).toBe(10);
-		expect(Object.keys(await readMappings(area)).length).toBe(10);
+		expect((await readInstallations(area)).length, `seed ${seed}`).toBe(10);
+		expect((await readImportedSops(area)).length, `seed ${seed}`).toBe(10);
+		expect(Object.keys(await readMappings(area)).length, `seed ${seed}`).toBe(10);
 		expect(new Set(locks.names)).toEqual(new Set(['sop-assist:installations', 'sop-assist:importedSops', 'sop-assist:mappings']));
+	});
+
+	test('control: the same ten tabs without any lock do lose changes on this slow storage', async () => {
+		vi.stubGlobal('navigator', undefined);
+		const area = slowStorage();
+		await Promise.all(Array.from({ length: 10 }, (_, i) => saveInstallation(area, { pattern: `https://s${i}.example/*`, url: `s${i}.example`, added: '' })));
+		expect((await readInstallations(area)).length, `seed ${seed}`).toBeLessThan(10);
 	});
 
 	test('without Web Locks the calls still work', async () => {
