@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../src/sop/types.ts';
+import { shared } from '../tests/helpers/shared.ts';
 import { chance, int, pick, rng, sample, typo, unaccent, type Rng } from './random.ts';
 
 export type QueryKind = 'dev' | 'title' | 'keywords' | 'filler' | 'unrelated';
@@ -17,7 +18,7 @@ export interface Query {
 	expected?: string;
 }
 
-const DEV_FILES = ['/work/shared/dev-set/match.tsv', fileURLToPath(new URL('../tests/fixtures/match-extra.tsv', import.meta.url))];
+const DEV_FILES = [shared('dev-set/match.tsv', 'the benchmark queries taken from it').path, fileURLToPath(new URL('../tests/fixtures/match-extra.tsv', import.meta.url))];
 
 /** The dev-set ticket texts ("expected-id<TAB>text", "-" = nothing), whichever files exist. */
 export function devTexts(): Query[] {
