@@ -3,13 +3,13 @@
 import { observe } from '../dom/observe.ts';
 import { findTicketForm } from '../qualitor/detect.ts';
 
-const MARK = 'qualitorSopAssist';
+// The manifest and a run-time registration (self-hosted origins) may both inject this file into one frame;
+// both run in the extension's isolated world, so a flag there (never in the page's DOM, where the page could
+// pre-set it) keeps the second one idle.
+const RUNNING = Symbol.for('qualitor-sop-assist.watcher');
+type Flagged = typeof globalThis & { [RUNNING]?: boolean };
 
 function start(): void {
-	// The manifest and a run-time registration (self-hosted origins) may both inject this file.
-	const root = document.documentElement;
-	if (!root || root.dataset[MARK]) return;
-	root.dataset[MARK] = 'watching';
 	let stop: (() => void) | undefined;
 	let found = false;
 	stop = observe(
@@ -19,12 +19,11 @@ function start(): void {
 			if (!form || found) return;
 			found = true;
 			queueMicrotask(() => stop?.());
-			root.dataset[MARK] = 'loading';
 			import('./overlay.tsx')
 				.then(({ mountOverlay }) => mountOverlay(document))
 				.then((mounted) => {
 					// Qualitor may have swapped the form while the overlay loaded: watch again for the next one.
-					if (!mounted) restart();
+					if (!mounted) start();
 				})
 				.catch((error: unknown) => console.warn('[SOP Assist] could not start the overlay:', error));
 		},
@@ -32,13 +31,12 @@ function start(): void {
 	if (found) stop();
 }
 
-function restart(): void {
-	delete document.documentElement.dataset[MARK];
-	start();
-}
-
 try {
-	start();
+	const self = globalThis as Flagged;
+	if (!self[RUNNING]) {
+		self[RUNNING] = true;
+		start();
+	}
 } catch (error) {
 	// Whatever happens here must never break the Qualitor page.
 	console.warn('[SOP Assist]', error);

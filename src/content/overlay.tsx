@@ -7,36 +7,45 @@ import { isMessage, message, type BundledLibrary } from '../messages.ts';
 import { setBundledLibrary } from './sop-library.ts';
 import { Overlay, type OverlayApi } from './ui/Overlay.tsx';
 import { loadSettings } from './settings.ts';
+import { acceptTrustedEventsOnly } from './trusted-only.ts';
 import { createUsageRecorder } from './usage.ts';
 
 /**
- * Mounts the overlay in a shadow root (open, so tests and assistive tech can reach it) on a host that
- * carries `data-sop-assist`. Everything that can fail is contained here: the Qualitor page must never
- * see an exception from the extension.
+ * The overlay currently on the page, kept in the content script's own (isolated-world) memory: nothing the
+ * page can pre-set or read. A `[data-sop-assist]` element the page made itself changes nothing.
  */
-/** Resolves to whether the overlay is on the page (it was already, or it was mounted now). */
+let mounted: HTMLElement | null = null;
+
+/**
+ * Mounts the overlay in a CLOSED shadow root (the page can neither read it nor script it; untrusted events
+ * are dropped at the root) on a host that carries `data-sop-assist` (the E2E tests' contract; they reach
+ * inside through the DevTools protocol). Everything that can fail is contained here: the Qualitor page
+ * must never see an exception from the extension.
+ * Resolves to whether the overlay is on the page (it was already, or it was mounted now).
+ */
 export async function mountOverlay(doc: Document): Promise<boolean> {
-	if (doc.querySelector('[data-sop-assist]')) return true;
+	if (mounted?.isConnected) return true;
 	setBundledLibrary((await browser.runtime.sendMessage(message('sop-library', {}))) as BundledLibrary);
 	// Imported SOPs and this installation's mapping before the first suggestion; later changes arrive live.
 	await loadSettings(doc.location.origin).catch((error: unknown) => console.warn('[SOP Assist] settings not read:', error));
-	if (doc.querySelector('[data-sop-assist]')) return true;
+	if (mounted?.isConnected) return true;
 	const session = createFormSession(doc);
 	if (!session) return false;
 	const host = doc.createElement('div');
 	host.setAttribute('data-sop-assist', '');
-	const shadow = host.attachShadow({ mode: 'open' });
+	const shadow = host.attachShadow({ mode: 'closed' });
+	acceptTrustedEventsOnly(shadow);
 	const style = doc.createElement('style');
 	style.textContent = visuallyHidden + css;
 	const container = doc.createElement('div');
 	shadow.append(style, container);
 	(doc.body ?? doc.documentElement).append(host);
+	mounted = host;
 
 	let api: OverlayApi | undefined;
 	// The background is the usage record's only writer; it drops the events when recording is off.
 	const usage = createUsageRecorder((events) => browser.runtime.sendMessage(message('usage-events', { events })));
 	render(<Overlay session={session} host={host} usage={usage} expose={(a) => (api = a)} />, container);
-	doc.documentElement.dataset.qualitorSopAssist = 'ready';
 
 	browser.runtime.onMessage.addListener((message: unknown) => {
 		// Only the frame that holds a ticket form answers; other frames stay silent.

@@ -70,20 +70,6 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
 	};
 }
 
-/** A selector inside the overlay's open shadow root (Puppeteer's `>>>` pierces it). */
-export const inOverlay = (selector: string) => `[data-sop-assist] >>> ${selector}`;
-
-/**
- * Waits for `selector` and clicks it. Puppeteer's Locator.click times out in Firefox on the overlay's
- * fixed-position shadow content (its stability check never settles there); a handle click does not.
- */
-export async function click(page: Page, selector: string, timeoutMs = 15_000): Promise<void> {
-	const handle = await page.waitForSelector(selector, { visible: true, timeout: timeoutMs });
-	if (!handle) throw new Error(`${selector} not found`);
-	await handle.click();
-	await handle.dispose();
-}
-
 /** The text of the chosen option of a Qualitor `<select>` by id, or null when the select is absent. */
 export const selectedText = (page: Page, id: string) =>
 	page.evaluate((sel) => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { vectorText } from '../cert/helpers/vectors.ts';
 import { launchExtension, recordRequests, type LaunchedExtension, type RecordedRequest } from './harness.ts';
+import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -51,7 +52,7 @@ async function recordInitiators(page: Page): Promise<{ initiated: Initiated[]; c
 	return { initiated, cdp };
 }
 
-const inOverlay = (page: Page, selector: string) => page.locator(`[data-sop-assist] ${selector}`);
+const inOverlay = (page: Page, selector: string) => overlay(page).locator(selector);
 
 async function suggestApplyUndo(page: Page): Promise<void> {
 	await page.goto(server.url(PATHS.ticketForm));

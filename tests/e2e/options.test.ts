@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { buildPack } from '../../src/sop/pack.ts';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { launchExtension, recordPageProblems, recordRequests, isLocalUrl, type LaunchedExtension, screenshotPath } from './harness.ts';
+import { overlay } from './overlay-driver.ts';
 
 const SELF_HOSTED = 'helpdesk.local.test';
 let server: QualitorServer;
@@ -24,7 +25,7 @@ afterAll(async () => {
 	await server?.close();
 });
 
-const inOverlay = (page: Page, selector: string) => page.locator(`[data-sop-assist] ${selector}`);
+const inOverlay = (page: Page, selector: string) => overlay(page).locator(selector);
 
 const IMPRESSORA = `---
 title: Impressora de etiquetas offline
@@ -160,15 +161,16 @@ describe('SOP packs imported in the options page', () => {
 		await body.hover();
 		await inOverlay(form, '.procedure a:not([href])').first().click(); // the javascript: link, now inert
 
-		for (const [page, scope] of [
-			[options, preview],
-			[form, body],
-		] as const) {
-			expect(await scope.locator('script, img, style, iframe, [style], [onerror], [onmouseover]').count()).toBe(0);
-			expect(await scope.locator('a[href^="javascript:" i]').count()).toBe(0);
-			expect(await scope.locator('a[href]').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')]))).toEqual([
-				['https://ajuda.example.com/', 'noopener noreferrer', '_blank'],
-			]);
+		const links = (as: Element[]) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')]);
+		// The options page's preview (a Playwright locator) and the overlay's (inside its closed shadow root).
+		const scopes = [
+			{ page: options, count: (css: string) => preview.locator(css).count(), links: () => preview.locator('a[href]').evaluateAll(links) },
+			{ page: form, count: (css: string) => body.locator(css).count(), links: () => body.locator('a[href]').evaluateAll(links) },
+		];
+		for (const { page, count, links: hrefs } of scopes) {
+			expect(await count('script, img, style, iframe, [style], [onerror], [onmouseover]')).toBe(0);
+			expect(await count('a[href^="javascript:" i]')).toBe(0);
+			expect(await hrefs()).toEqual([['https://ajuda.example.com/', 'noopener noreferrer', '_blank']]);
 			expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 		}
 		await new Promise((r) => setTimeout(r, 300));

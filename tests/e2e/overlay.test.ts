@@ -4,8 +4,9 @@ import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { useQualitorSession } from './session.ts';
-import { recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { recordPageProblems, screenshotPath, waitForContentScript, type LaunchedExtension, type PageProblem } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
+import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -21,7 +22,7 @@ declare const chrome: {
 		sendMessage(tabId: number, message: unknown): Promise<unknown>;
 	};
 };
-const inOverlay = (scope: Scope, selector: string) => scope.locator(`[data-sop-assist] ${selector}`);
+const inOverlay = (scope: Scope, selector: string) => overlay(scope).locator(selector);
 
 async function openForm(query = ''): Promise<{ page: Page; problems: PageProblem[] }> {
 	const page = await ext.context.newPage();
@@ -177,14 +178,31 @@ test('edit mode of an existing ticket: the change fields are used and existing t
 	await page.close();
 });
 
+/** As Qualitor does when it swaps a panel in: the ticket form arrives in the DOM without a navigation. */
+async function injectTicketForm(page: Page): Promise<void> {
+	const html = await (await fetch(server.loopbackUrl(PATHS.ticketForm))).text();
+	await page.evaluate((markup) => {
+		const body = new DOMParser().parseFromString(markup, 'text/html').body;
+		const holder = document.createElement('div');
+		holder.append(...[...body.children].filter((el) => el.localName !== 'script'));
+		document.body.append(holder);
+	}, html);
+}
+
 test('pages that are not a ticket form: no overlay, nothing loaded beyond the watcher, no error', async () => {
 	for (const path of [PATHS.dashboard, PATHS.login]) {
 		const page = await ext.context.newPage();
 		const { problems } = recordPageProblems(page);
 		await page.goto(server.url(path));
-		await expect.poll(() => page.evaluate(() => document.documentElement.dataset.qualitorSopAssist)).toBe('watching');
+		// The watcher runs here (its isolated world exists) and leaves nothing in the page's DOM.
+		await waitForContentScript(page, ext.extensionId, path);
+		expect(await page.evaluate(() => Object.keys(document.documentElement.dataset))).toEqual([]);
 		await page.waitForTimeout(300);
 		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
+		expect(await overlay(page).isMounted()).toBe(false);
+		// Positive control: the same watcher mounts the overlay once a form arrives.
+		await injectTicketForm(page);
+		await overlay(page).waitForMount({ timeout: 10_000 });
 		expect(problems).toEqual([]);
 		await page.close();
 	}
@@ -194,15 +212,8 @@ test('a ticket form that appears later on a page (loaded by the app after start)
 	const page = await ext.context.newPage();
 	const { problems } = recordPageProblems(page);
 	await page.goto(server.url(PATHS.dashboard));
-	await expect.poll(() => page.evaluate(() => document.documentElement.dataset.qualitorSopAssist)).toBe('watching');
-	// As Qualitor does when it swaps a panel in: the form arrives in the DOM without a navigation.
-	const html = await (await fetch(server.loopbackUrl(PATHS.ticketForm))).text();
-	await page.evaluate((markup) => {
-		const body = new DOMParser().parseFromString(markup, 'text/html').body;
-		const holder = document.createElement('div');
-		holder.append(...[...body.children].filter((el) => el.localName !== 'script'));
-		document.body.append(holder);
-	}, html);
+	await waitForContentScript(page, ext.extensionId, PATHS.dashboard);
+	await injectTicketForm(page);
 	await page.waitForSelector('[data-sop-assist]', { state: 'attached', timeout: 5_000 });
 	await page.fill('#dschamado', 'token em branco');
 	await page.locator('#dschamado').dispatchEvent('input');
@@ -234,7 +245,8 @@ test('keyboard: Alt+Shift+S focuses the panel, arrows choose, Enter opens, Esc g
 	await page.locator('#dschamado').pressSequentially('certificado sem cei no token em branco', { delay: 2 });
 	await expect.poll(() => inOverlay(page, '[data-sop-id]').count()).toBeGreaterThanOrEqual(2);
 	await page.keyboard.press('Alt+Shift+KeyS');
-	const focused = () => page.evaluate(() => document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement?.getAttribute('data-sop-id') ?? null);
+	// The focused element inside the (closed) shadow root matches :focus there.
+	const focused = () => inOverlay(page, ':focus').evaluateAll((els) => els[0]?.getAttribute('data-sop-id') ?? null);
 	const ids = await inOverlay(page, '[data-sop-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sop-id')));
 	await expect.poll(focused).toBe(ids[0]);
 	await page.keyboard.press('ArrowDown');
@@ -249,7 +261,7 @@ test('keyboard: Alt+Shift+S focuses the panel, arrows choose, Enter opens, Esc g
 	await page.keyboard.press('Escape');
 	await inOverlay(page, '.pill').waitFor();
 	// Collapsing hands the focus to the pill, not to the page.
-	await expect.poll(() => page.evaluate(() => document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement?.classList.contains('pill'))).toBe(true);
+	await expect.poll(() => inOverlay(page, ':focus').evaluateAll((els) => els[0]?.classList.contains('pill') ?? false)).toBe(true);
 	await page.close();
 });
 

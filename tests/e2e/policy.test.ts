@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { launchExtension, recordPageProblems, type LaunchedExtension } from './harness.ts';
+import { overlay } from './overlay-driver.ts';
 import { pinnedCopy } from './pinned-extension.ts';
 
 const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
@@ -48,7 +49,7 @@ describe.skipIf(!writable)('managed policy in Chromium (/etc/chromium/policies/m
 		await server?.close();
 	});
 
-	const inOverlay = (page: Page, selector: string) => page.locator(`[data-sop-assist] ${selector}`);
+	const inOverlay = (page: Page, selector: string) => overlay(page).locator(selector);
 	const storedLocal = (key: string) =>
 		ext.serviceWorker.evaluate(
 			(k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k).then((r) => r[k]),

@@ -6,13 +6,14 @@ import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { useQualitorSession } from './session.ts';
 import { recordPageProblems, type LaunchedExtension } from './harness.ts';
+import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 
 useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
-const inOverlay = (page: Page, selector: string) => page.locator(`[data-sop-assist] ${selector}`);
+const inOverlay = (page: Page, selector: string) => overlay(page).locator(selector);
 const count = (options: Page, sop: string, kind: string) => options.locator(`[data-usage-row="${sop}"] [data-kind="${kind}"]`).innerText().catch(() => '');
 
 test('apply then undo a SOP, dismiss a warning: the counts appear in "Uso dos SOPs"; CSV export; clear after confirming', async () => {

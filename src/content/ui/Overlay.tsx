@@ -81,7 +81,8 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	useEffect(() => {
 		const doc = host.ownerDocument;
 		const onKey = (e: KeyboardEvent) => {
-			if (!isShortcut(e)) return;
+			// Only the agent's own keystroke: a page script's synthetic one must not move the focus.
+			if (!e.isTrusted || !isShortcut(e)) return;
 			e.preventDefault();
 			setExpanded(true);
 			focusPanel();
