@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { decode } from '../src/cert/decode.ts';
+import { MAX_INPUT } from '../src/cert/input.ts';
+import { ADVERSARIAL } from '../tests/cert/helpers/adversarial.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vectorsDir = resolve(repoRoot, '../shared/vectors/icp');
@@ -61,6 +63,32 @@ function junk(): [string, string | Uint8Array][] {
 	];
 }
 
+/**
+ * Issue 13.4: texts built to make a backtracking parser slow, at the size limit (256 KB), and at a quarter of
+ * it: linear parsing costs ~4× more for 4× the text, a quadratic one ~16×. Budget: 100 ms at the limit.
+ */
+function adversarial(): void {
+	console.log(`\nAdversarial pastes at the size limit (${MAX_INPUT / 1024} KB; best and median of 5; budget 100 ms; ×: cost of 4× the text):`);
+	let worst = { name: '', ms: 0 };
+	for (const pattern of ADVERSARIAL) {
+		const q = Math.floor(pattern.repeatsIn(MAX_INPUT) / 4);
+		const large = pattern.make(4 * q);
+		const small = pattern.make(q);
+		decode(small);
+		const timesOf = (text: string) => Array.from({ length: 5 }, () => {
+			const start = performance.now();
+			decode(text);
+			return performance.now() - start;
+		}).sort((a, b) => a - b);
+		const l = timesOf(large);
+		const s = timesOf(small);
+		const median = l[2]!;
+		if (median > worst.ms) worst = { name: pattern.name, ms: median };
+		console.log(`  ${pattern.name.padEnd(52)} best ${fmt(l[0]!).padStart(10)}  median ${fmt(median).padStart(10)}  ×${(l[0]! / Math.max(s[0]!, 0.01)).toFixed(1)}`);
+	}
+	console.log(`  worst case: ${worst.name} — median ${fmt(worst.ms)} (before issue 13: "nome alternativo" + spaces took 78,920 ms, + tabs 138,125 ms)`);
+}
+
 /** Every file the popup page loads, statically or later through dynamic imports, with gzip sizes. */
 function popupBundle(dist: string): { file: string; raw: number; gzip: number }[] | null {
 	const html = join(dist, 'src/popup/index.html');
@@ -89,6 +117,7 @@ export async function benchCert(): Promise<void> {
 	for (const [label, input] of [...samples(), ['SOP bare hex "31 32 33 34 35 36 37"', '31 32 33 34 35 36 37'] as [string, string]]) line(label, measure(input, 1000));
 	console.log('\nRejection of junk (30 runs; budget 50 ms):');
 	for (const [label, input] of junk()) line(label, measure(input, 30));
+	adversarial();
 
 	const dist = resolve(repoRoot, process.env.EXTENSION_DIR ?? 'dist');
 	const bundle = popupBundle(dist);

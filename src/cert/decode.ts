@@ -34,6 +34,8 @@ export interface Decoded {
 	certificate: Omit<CertificateInfo, 'otherNames'> | null;
 	/** E-mail addresses found (SAN rfc822Name, subject emailAddress, or pasted). */
 	emails: string[];
+	/** Server names (SAN dNSName, or "Nome DNS=" lines pasted). */
+	dnsNames: string[];
 	/** Remarks about the input as a whole, in Portuguese. */
 	notes: string[];
 }
@@ -74,14 +76,14 @@ function decodeUnsafe(input: string | Uint8Array): DecodeResult {
 		if (holder.otherNames.length === 0) notes.push('O certificado não tem campos “Outro Nome” no Nome Alternativo do Requerente.');
 		const entries = holder.otherNames.map((o) => entryFrom({ oid: o.oid, bytes: o.value }));
 		const { otherNames: _, ...certificate } = holder;
-		return finish({ format: source.format, entries, certificate, emails: holder.emails, notes });
+		return finish({ format: source.format, entries, certificate, emails: holder.emails, dnsNames: holder.dnsNames, notes });
 	}
 
 	if (source.items.some((i) => i.unsupported && isCeiOid(i.oid)) || source.items.every((i) => i.unsupported))
 		return { ok: false, error: MESSAGES.opensslUnsupported };
 	const entries = source.items.map(entryFrom);
 	if (source.format === 'hex' && entries.length === 1 && entries[0]!.hex !== null) return { ok: false, error: MESSAGES.notText };
-	return finish({ format: source.format, entries, certificate: null, emails: source.emails, notes });
+	return finish({ format: source.format, entries, certificate: null, emails: source.emails, dnsNames: source.dnsNames, notes });
 }
 
 function finish(partial: Omit<Decoded, 'ok' | 'cei'>): Decoded {

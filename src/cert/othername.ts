@@ -13,6 +13,9 @@ export const OID = {
 	oab: '2.16.76.1.4.2.1.1',
 } as const;
 
+/** Microsoft's User Principal Name otherName: Windows shows it as "Nome Principal=…", not by OID. */
+export const OID_UPN = '1.3.6.1.4.1.311.20.2.3';
+
 const NAMES: Record<string, string> = {
 	[OID.holderPf]: 'Dados do titular (e-CPF): nascimento, CPF, NIS, RG',
 	[OID.responsibleName]: 'Nome do responsável pelo certificado',
@@ -28,7 +31,7 @@ const NAMES: Record<string, string> = {
 	'2.16.76.1.3.12': 'Dados do equipamento',
 	[OID.oab]: 'Inscrição na OAB',
 	// Not ICP-Brasil, but found next to its entries in certificates used for Windows logon.
-	'1.3.6.1.4.1.311.20.2.3': 'Nome principal do usuário (UPN)',
+	[OID_UPN]: 'Nome principal do usuário (UPN)',
 };
 
 export function nameOfOid(oid: string | null): string {

@@ -21,12 +21,29 @@ export function fromPem(text: string): Source {
 	return { kind: 'certificates', format: pkcs7 ? 'p7b' : 'pem', certificates };
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const SEXTET = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64.length; i++) SEXTET[BASE64.charCodeAt(i)] = i;
+
+/** Standard base64 (whitespace ignored, `=` padding optional) to bytes, in one pass; null when it is not base64. */
 export function base64(text: string): Uint8Array | null {
 	const compact = text.replace(/\s+/g, '');
-	if (compact === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 === 1) return null;
-	try {
-		return Uint8Array.from(atob(compact), (c) => c.charCodeAt(0));
-	} catch {
-		return null;
+	const end = compact.endsWith('==') ? compact.length - 2 : compact.endsWith('=') ? compact.length - 1 : compact.length;
+	if (end === 0 || end % 4 === 1 || (end !== compact.length && compact.length % 4 !== 0)) return null;
+	const bytes = new Uint8Array(Math.floor((end * 3) / 4));
+	let bits = 0;
+	let count = 0;
+	let out = 0;
+	for (let i = 0; i < end; i++) {
+		const code = compact.charCodeAt(i);
+		const value = code < 128 ? SEXTET[code]! : -1;
+		if (value < 0) return null;
+		bits = (bits << 6) | value;
+		count += 6;
+		if (count >= 8) {
+			count -= 8;
+			bytes[out++] = (bits >> count) & 0xff;
+		}
 	}
+	return bytes;
 }

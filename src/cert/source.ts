@@ -16,7 +16,7 @@ export interface RawItem {
 
 export type Source =
 	| { kind: 'certificates'; format: CertificateFormat; certificates: Node[] }
-	| { kind: 'items'; format: DumpFormat; items: RawItem[]; emails: string[] }
+	| { kind: 'items'; format: DumpFormat; items: RawItem[]; emails: string[]; dnsNames: string[] }
 	| { kind: 'error'; error: string };
 
 export const fail = (error: string): Source => ({ kind: 'error', error });

@@ -13,6 +13,8 @@ export interface CertificateInfo {
 	commonName: string | null;
 	/** rfc822Name entries of the SAN and emailAddress attributes of the subject, without duplicates. */
 	emails: string[];
+	/** dNSName entries of the SAN: a server's names. */
+	dnsNames: string[];
 	otherNames: OtherName[];
 	notBefore: string | null;
 	notAfter: string | null;
@@ -62,6 +64,7 @@ export function readCertificate(cert: Node): CertificateInfo {
 		subject: subjectRdns.map(([k, v]) => `${k}=${v}`).join(', '),
 		commonName: subjectRdns.find(([k]) => k === 'CN')?.[1] ?? null,
 		emails: subjectRdns.filter(([k]) => k === 'E').map(([, v]) => v),
+		dnsNames: [],
 		otherNames: [],
 		notBefore: timeOf(validity[0]),
 		notAfter: timeOf(validity[1]),
@@ -87,6 +90,8 @@ function readGeneralNames(names: Node | null, into: CertificateInfo): void {
 			if (oid && inner && is(explicit, CONTEXT, 0)) into.otherNames.push({ oid, value: encoded(inner) });
 		} else if (name.idBlock.tagNumber === 1 && !name.idBlock.isConstructed) {
 			into.emails.push(bytesToText(content(name)));
+		} else if (name.idBlock.tagNumber === 2 && !name.idBlock.isConstructed) {
+			into.dnsNames.push(bytesToText(content(name)));
 		}
 	}
 }
