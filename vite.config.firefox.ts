@@ -1,9 +1,8 @@
 // `npm run build:firefox`: the same extension as vite.config.ts, built for Firefox into dist-firefox/.
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './build/firefox-manifest.ts';
-import chromeConfig, { sharedPlugins } from './vite.config.ts';
+import chromeConfig, { manifest, sharedPlugins } from './vite.config.ts';
 
 export default defineConfig({
 	...chromeConfig,
