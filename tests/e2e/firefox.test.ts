@@ -108,8 +108,13 @@ test('without that grant (Firefox before 127, or withdrawn by the user) the cont
 		const page = await ungranted.browser.newPage();
 		await page.goto(server.url(PATHS.ticketForm));
 		await page.waitForSelector('#dschamado');
-		await new Promise((r) => setTimeout(r, 1500)); // document_idle has long passed: time enough to inject
+		// Positive control, opened after it: the same page in the default profile gets the overlay. By the time
+		// it has, the ungranted page has had at least as long to get one.
+		const control = await firefox.browser.newPage();
+		await control.goto(server.url(PATHS.ticketForm));
+		await control.waitForSelector('[data-sop-assist]', { timeout: 15_000 });
 		expect(await page.$('[data-sop-assist]')).toBeNull();
+		await control.close();
 	} finally {
 		await ungranted.close();
 	}

@@ -187,8 +187,14 @@ describe('self-hosted installation', () => {
 		const page = await ext.context.newPage();
 		await page.goto(server.url(PATHS.ticketForm, SELF_HOSTED));
 		await page.waitForSelector('#dschamado');
-		await new Promise((r) => setTimeout(r, 500));
+		// Positive control, opened after it: the same form under the hosted name gets the overlay. By then the
+		// self-hosted page has had at least as long to get one.
+		const control = await ext.context.newPage();
+		await control.goto(server.url(PATHS.ticketForm));
+		await overlay(control).waitForMount({ timeout: 15_000 });
+		expect(await overlay(page).isMounted()).toBe(false);
 		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
+		await control.close();
 		const contains = (p: string) =>
 			(globalThis as unknown as { chrome: { permissions: { contains(q: { origins: string[] }): Promise<boolean> } } }).chrome.permissions.contains({ origins: [p] });
 		expect(await ext.serviceWorker.evaluate(contains, `http://${SELF_HOSTED}/*`)).toBe(false);

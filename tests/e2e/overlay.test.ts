@@ -197,7 +197,12 @@ test('pages that are not a ticket form: no overlay, nothing loaded beyond the wa
 		// The watcher runs here (its isolated world exists) and leaves nothing in the page's DOM.
 		await waitForContentScript(page, ext.extensionId, path);
 		expect(await page.evaluate(() => Object.keys(document.documentElement.dataset))).toEqual([]);
-		await page.waitForTimeout(300);
+		// Timing control, opened after it: a ticket form mounts the overlay; by then this page has had at least
+		// as long to (wrongly) mount one.
+		const control = await ext.context.newPage();
+		await control.goto(server.url(PATHS.ticketForm));
+		await overlay(control).waitForMount({ timeout: 10_000 });
+		await control.close();
 		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
 		expect(await overlay(page).isMounted()).toBe(false);
 		// Positive control: the same watcher mounts the overlay once a form arrives.

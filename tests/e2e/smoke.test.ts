@@ -52,8 +52,13 @@ describe('content script reaches the fixture under *.qualitorsoftware.com (with 
 
 	test('not on a host outside the match patterns (the same page over 127.0.0.1)', async () => {
 		const { page } = await open(server.loopbackUrl(PATHS.ticketForm));
-		await page.waitForTimeout(1_000); // document_idle has long passed; give a wrong injection time to show
+		await page.waitForSelector('#dschamado');
+		// Positive control, opened after it: the same page under the hosted name gets the content script. By
+		// then the loopback page has had at least as long to get it.
+		const { page: control } = await open(server.url(PATHS.ticketForm));
+		await waitForContentScript(control, ext.extensionId, 'cadastro_chamado.php');
 		expect(await contentScriptFrames(page, ext.extensionId)).toEqual([]);
+		await control.close();
 		await page.close();
 	});
 
