@@ -7,8 +7,12 @@ import { isUsageEvent, type UsageEvent } from './usage/usage-log.ts';
  * the shape before acting, since a message is data from another context.
  */
 export interface MessageMap {
-	/** Popup → content script of the active tab: open this SOP in the overlay. Answer: `{ ok: true }`. */
-	'open-sop': { id: string };
+	/**
+	 * Popup → content script of the active tab: open this SOP in the overlay. Answer: `{ ok: true }`.
+	 * From the CEI decoder, also the client the certificate names (CPF or CNPJ, digits only; name), for the
+	 * overlay to fill into the ticket's fields; absent when the certificate does not state them.
+	 */
+	'open-sop': { id: string; cpfCnpj?: string; name?: string };
 	/** Content script → background: the overlay's health indicator asks for the options page at a section (content scripts cannot open it). */
 	'open-options': { section: 'mapeamento' | 'sops' | 'instalacoes' };
 	/** Options page → background: the agent removed this installation; unregister it. Answer: `{ ok: true }`. */
@@ -34,7 +38,10 @@ export type MessageType = keyof MessageMap;
 export type Message<K extends MessageType = MessageType> = { type: K } & MessageMap[K];
 
 const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
-	'open-sop': (m) => typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id),
+	'open-sop': (m) =>
+		typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id) &&
+		(m.cpfCnpj === undefined || (typeof m.cpfCnpj === 'string' && /^(?:\d{11}|[0-9A-Z]{12}\d{2})$/.test(m.cpfCnpj))) &&
+		(m.name === undefined || (typeof m.name === 'string' && /^[^\u0000-\u001f\u007f]{1,200}$/.test(m.name))),
 	'open-options': (m) => m.section === 'mapeamento' || m.section === 'sops' || m.section === 'instalacoes',
 	'installation-removed': (m) => isSingleOriginPattern(m.pattern),
 	// A handful per interaction; a bigger batch is not something the overlay sends.

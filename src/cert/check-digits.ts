@@ -38,8 +38,14 @@ export function isValidCei(cei: string): boolean {
 	return dv !== null && String(dv) === cei[11];
 }
 
+/** "999.999.999-99", "11.111.111/1111-11": the mod-11 rule accepts some of these, Receita Federal none. */
+export function isOneRepeatedCharacter(value: string): boolean {
+	for (let i = 1; i < value.length; i++) if (value[i] !== value[0]) return false;
+	return value.length > 1;
+}
+
 export function isValidCpf(cpf: string): boolean {
-	if (cpf.length !== 11 || !ONLY_DIGITS.test(cpf)) return false;
+	if (cpf.length !== 11 || !ONLY_DIGITS.test(cpf) || isOneRepeatedCharacter(cpf)) return false;
 	const d = digits(cpf);
 	const dv1 = mod11(weightedSum(d, [10, 9, 8, 7, 6, 5, 4, 3, 2]));
 	const dv2 = mod11(weightedSum(d, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]));
@@ -53,7 +59,7 @@ const CNPJ_SHAPE = /^[0-9A-Z]{12}\d{2}$/;
 
 /** Numeric and alphanumeric CNPJ (each character counts as its ASCII code − 48). */
 export function isValidCnpj(cnpj: string): boolean {
-	if (!CNPJ_SHAPE.test(cnpj)) return false;
+	if (!CNPJ_SHAPE.test(cnpj) || isOneRepeatedCharacter(cnpj)) return false;
 	const values = digits(cnpj);
 	const dv1 = mod11(weightedSum(values, CNPJ_WEIGHTS_1));
 	const dv2 = mod11(weightedSum(values, CNPJ_WEIGHTS_2));

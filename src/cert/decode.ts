@@ -1,4 +1,5 @@
 /** The decoder's one entry point, shared by the popup and the CLI. Never throws. */
+import { clientOf, type Client } from './client.ts';
 import { readFields, type Fields } from './icp-fields.ts';
 import { MESSAGES } from './messages.ts';
 import { decodeValue, isCeiOid, nameOfOid } from './othername.ts';
@@ -6,6 +7,7 @@ import { formatSize, MAX_INPUT, sourceFromBytes, sourceFromText, type Certificat
 import { ceiVerdict, type CeiVerdict } from './verdict.ts';
 import { readCertificate, type CertificateInfo } from './x509.ts';
 
+export type { Client } from './client.ts';
 export type { Fields } from './icp-fields.ts';
 export type { CeiStatus, CeiVerdict } from './verdict.ts';
 
@@ -36,6 +38,8 @@ export interface Decoded {
 	emails: string[];
 	/** Server names (SAN dNSName, or "Nome DNS=" lines pasted). */
 	dnsNames: string[];
+	/** The client the certificate names, for the "Certificado sem CEI" procedure. */
+	client: Client;
 	/** Remarks about the input as a whole, in Portuguese. */
 	notes: string[];
 }
@@ -76,7 +80,7 @@ function decodeUnsafe(input: string | Uint8Array): DecodeResult {
 		if (holder.otherNames.length === 0) notes.push('O certificado não tem campos “Outro Nome” no Nome Alternativo do Requerente.');
 		const entries = holder.otherNames.map((o) => entryFrom({ oid: o.oid, bytes: o.value }));
 		const { otherNames: _, ...certificate } = holder;
-		return finish({ format: source.format, entries, certificate, emails: holder.emails, dnsNames: holder.dnsNames, notes });
+		return finish({ format: source.format, entries, certificate, emails: holder.emails, dnsNames: holder.dnsNames, notes }, true);
 	}
 
 	if (source.items.some((i) => i.unsupported && isCeiOid(i.oid)) || source.items.every((i) => i.unsupported))
@@ -86,8 +90,8 @@ function decodeUnsafe(input: string | Uint8Array): DecodeResult {
 	return finish({ format: source.format, entries, certificate: null, emails: source.emails, dnsNames: source.dnsNames, notes });
 }
 
-function finish(partial: Omit<Decoded, 'ok' | 'cei'>): Decoded {
-	return { ok: true, ...partial, cei: ceiVerdict(partial.entries) };
+function finish(partial: Omit<Decoded, 'ok' | 'cei' | 'client'>, fromCertificate = false): Decoded {
+	return { ok: true, ...partial, cei: ceiVerdict(partial.entries, { fromCertificate, dnsNames: partial.dnsNames }), client: clientOf(partial) };
 }
 
 function entryFrom(item: RawItem): Entry {

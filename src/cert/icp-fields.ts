@@ -2,9 +2,9 @@
  * Splits an ICP-Brasil otherName value into its named parts (DOC-ICP-04, 7.1.2.3) and checks them.
  * Numbers filled entirely with zeros mean "not informed" and come out as null.
  */
-import { ceiCheckDigit, isValidCnpj, isValidCpf, isValidNis, isValidVoterId } from './check-digits.ts';
+import { ceiCheckDigit, isOneRepeatedCharacter, isValidCnpj, isValidCpf, isValidNis, isValidVoterId } from './check-digits.ts';
 import { formatCei, formatCnpj, formatCpf } from './format.ts';
-import { OID } from './othername.ts';
+import { OID, OID_UPN } from './othername.ts';
 
 export type FieldValue = string | boolean | number | null;
 export type Fields = Record<string, FieldValue>;
@@ -25,7 +25,7 @@ const informed = (s: string) => (s.trim() === '' || allZeros(s.trim()) ? null : 
 
 export function readFields(oid: string | null, text: string): FieldReading {
 	const problems: string[] = [];
-	const fields = readers[oid ?? '']?.(text, problems) ?? readBare(text, problems);
+	const fields = oid === null ? readBare(text, problems) : (readers[oid]?.(text, problems) ?? {});
 	return { fields, problems };
 }
 
@@ -40,6 +40,7 @@ const readers: Record<string, Reader> = {
 	[OID.voterId]: readVoterId,
 	[OID.ceiPf]: readCei,
 	[OID.ceiPj]: readCei,
+	[OID_UPN]: (text) => ({ upn: text.trim() || null }),
 	[OID.oab]: (text) => {
 		const t = text.trim();
 		return { oabNumber: informed(t.slice(0, 7)), oabUf: t.slice(7, 9) || null };
@@ -57,7 +58,8 @@ function readPerson(text: string, problems: string[]): Fields {
 	const birthDate = isoDate(birthRaw);
 	if (informed(birthRaw) && !birthDate) problems.push(`Data de nascimento inválida: ${birthRaw}.`);
 	const cpfValid = cpf === null ? null : isValidCpf(cpf);
-	if (cpfValid === false) problems.push('O dígito verificador do CPF não confere.');
+	if (cpf && isOneRepeatedCharacter(cpf)) problems.push('CPF com todos os dígitos iguais não é um CPF válido.');
+	else if (cpfValid === false) problems.push('O dígito verificador do CPF não confere.');
 	const nisValid = nis === null ? null : isValidNis(nis);
 	if (nisValid === false) problems.push('O dígito verificador do NIS/PIS não confere.');
 	const uf = issuer.slice(-2);
@@ -80,7 +82,8 @@ function readPerson(text: string, problems: string[]): Fields {
 function readCnpj(text: string, problems: string[]): Fields {
 	const cnpj = informed(text.toUpperCase());
 	const valid = cnpj === null ? null : isValidCnpj(cnpj);
-	if (valid === false) problems.push('O dígito verificador do CNPJ não confere.');
+	if (cnpj && isOneRepeatedCharacter(cnpj)) problems.push('CNPJ com todos os dígitos iguais não é um CNPJ válido.');
+	else if (valid === false) problems.push('O dígito verificador do CNPJ não confere.');
 	return {
 		cnpj,
 		cnpjFormatted: cnpj && formatCnpj(cnpj),
@@ -125,10 +128,14 @@ function readCei(text: string, problems: string[]): Fields {
 	};
 }
 
-/** A value pasted without its OID: only a 12-digit number can be recognised (as a CEI). */
+/**
+ * A value pasted without its OID (the SOP's "31 32 33 34 35 36 37"): 12 digits are checked as a CEI; other
+ * digits are the matrícula the SOP reads in "Outro Nome", which only the OID could confirm.
+ */
 function readBare(text: string, problems: string[]): Fields {
 	const t = text.trim();
 	if (/^\d{12}$/.test(t)) return readCei(t, problems);
+	if (/^\d{1,30}$/.test(t)) return { matricula: t };
 	return {};
 }
 

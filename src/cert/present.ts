@@ -1,5 +1,6 @@
 /** How decoded fields are shown to agents (popup table and CLI): Portuguese labels, masks, check results. */
 import type { Entry } from './decode.ts';
+import type { CeiStatus } from './verdict.ts';
 import { formatNis, formatVoterId } from './format.ts';
 
 export interface Row {
@@ -47,13 +48,18 @@ export function rowsOf(entry: Entry): Row[] {
 		}
 	}
 	if (has('cei')) rows.push(row('Matrícula CEI', f.cei, f.ceiFormatted, f.ceiValid));
+	if (has('matricula')) rows.push(row('Matrícula no Outro Nome', f.matricula));
+	if (has('upn')) rows.push(row('Nome principal (UPN)', f.upn));
 	if (has('oabNumber')) rows.push(row('Inscrição OAB', f.oabNumber), row('Seccional', f.oabUf));
 	if (rows.length === 0) rows.push({ label: 'Valor', value: entry.hex ?? entry.text, copy: entry.hex ?? entry.text, valid: null });
 	return rows;
 }
 
-export const STATUS_TEXT = {
+export const STATUS_TEXT: Record<CeiStatus, string> = {
 	valid: 'CEI válido',
 	invalid: 'CEI inválido',
 	absent: 'Sem CEI',
-} as const;
+	unconfirmed: 'Matrícula no Outro Nome',
+	'not-applicable': 'Não se aplica',
+	unknown: 'CEI não identificado',
+};

@@ -57,6 +57,7 @@ export function toJson(result: Decoded) {
 	return {
 		entries: result.entries.map(({ oid, name, text, fields }) => ({ oid, name, text, fields })),
 		cei: { status: result.cei.status, number: result.cei.number },
+		client: result.client,
 		...(result.certificate ? { certificate: result.certificate } : {}),
 	};
 }
@@ -70,6 +71,7 @@ function readable(result: Decoded): string {
 		if (result.certificate.notAfter) lines.push(`Válido até: ${result.certificate.notAfter.slice(0, 10)}`);
 	}
 	if (result.emails.length) lines.push(`E-mail: ${result.emails.join(', ')}`);
+	if (result.dnsNames.length) lines.push(`DNS: ${result.dnsNames.join(', ')}`);
 	for (const note of result.notes) lines.push(note);
 	for (const entry of result.entries) {
 		lines.push('', `${entry.oid ?? '(sem OID)'}  ${entry.name}${entry.stringType ? `  [${entry.stringType}]` : ''}`);

@@ -44,6 +44,16 @@ export function Entries({ result }: { result: Decoded }) {
 					</tbody>
 				</table>
 			)}
+			{result.dnsNames.length > 0 && (
+				<table>
+					<caption>{t('popupDnsNames')}</caption>
+					<tbody>
+						{result.dnsNames.map((name) => (
+							<RowView key={name} row={{ label: 'DNS', value: name, copy: name, valid: null }} />
+						))}
+					</tbody>
+				</table>
+			)}
 			{result.notes.map((note) => (
 				<p class="note" key={note}>{note}</p>
 			))}

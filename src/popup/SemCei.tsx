@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Client } from '../cert/client.ts';
+import { formatCnpj, formatCpf } from '../cert/format.ts';
 import { formatDeadline } from '../sop/sla.ts';
 import type { Sop } from '../sop/types.ts';
 import { t } from '../ui/i18n.ts';
@@ -18,22 +20,34 @@ async function findSop(id: string): Promise<Sop | null> {
 	}
 }
 
-/** Offered when the certificate has no CEI: opens the SOP in Qualitor, or shows its steps here. */
-export function SemCei() {
+const NO_CLIENT: Client = { cpfCnpj: null, name: null };
+
+/**
+ * Offered when the certificate has no CEI: opens the SOP in Qualitor with the client's CPF/CNPJ and name
+ * (which the overlay fills into the ticket), or shows its steps here.
+ */
+export function SemCei({ client = NO_CLIENT }: { client?: Client }) {
 	const [state, setState] = useState<State>({ step: 'idle' });
+	const number = client.cpfCnpj && (client.cpfCnpj.length === 11 ? `CPF ${formatCpf(client.cpfCnpj)}` : `CNPJ ${formatCnpj(client.cpfCnpj)}`);
+	const carried = [number, client.name].filter(Boolean).join(' · ');
 	const open = async () => {
 		setState({ step: 'sending' });
 		// The messaging polyfill is only needed here, so it is not part of the popup's first load.
 		const { openSopInActiveTab } = await import('./open-sop.ts');
-		if (await openSopInActiveTab(SEM_CEI_SOP)) setState({ step: 'opened' });
+		if (await openSopInActiveTab(SEM_CEI_SOP, client)) setState({ step: 'opened' });
 		else setState({ step: 'steps', sop: await findSop(SEM_CEI_SOP) });
 	};
 	return (
 		<section class="sem-cei" aria-labelledby="sem-cei-title">
 			<h2 id="sem-cei-title" class="visually-hidden">{t('popupProcedure')}</h2>
-			<button type="button" class="primary" onClick={open} disabled={state.step === 'sending'}>
+			<button type="button" class="primary" onClick={open} disabled={state.step === 'sending'} aria-describedby={carried ? 'sem-cei-carries' : undefined}>
 				{t('popupOpenSemCei')}
 			</button>
+			{carried && (
+				<p id="sem-cei-carries" class="carries">
+					{t('popupCarries', carried)}
+				</p>
+			)}
 			<div aria-live="polite">
 				{state.step === 'opened' && <p class="note">{t('popupOpenedInTab')}</p>}
 				{state.step === 'steps' && <Steps sop={state.sop} />}

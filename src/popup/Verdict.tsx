@@ -3,6 +3,9 @@ import { formatCei } from '../cert/format.ts';
 import { STATUS_TEXT } from '../cert/present.ts';
 import { t } from '../ui/i18n.ts';
 
+/** Shapes as well as colours tell the tones apart; hidden from screen readers, which hear the words. */
+const ICONS: Record<string, string> = { valid: '✔', invalid: '✖', absent: '!', unconfirmed: 'ℹ', 'not-applicable': '–', unknown: '?', error: '?' };
+
 /** The answer first: a banner whose colour and words both carry the CEI verdict; announced as it changes. */
 export function Verdict({ result }: { result: DecodeResult | null }) {
 	let tone = 'idle';
@@ -21,7 +24,7 @@ export function Verdict({ result }: { result: DecodeResult | null }) {
 		<section class={`verdict ${tone}`} role="status" aria-live="polite" aria-atomic="true" data-status={tone}>
 			<strong class="verdict-title">
 				<span aria-hidden="true" class="verdict-icon">
-					{tone === 'valid' ? '✔' : tone === 'invalid' ? '✖' : tone === 'absent' ? '!' : tone === 'error' ? '?' : '…'}
+					{ICONS[tone] ?? '…'}
 				</span>
 				{title}
 			</strong>

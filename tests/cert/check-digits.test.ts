@@ -37,6 +37,20 @@ describe('CPF', () => {
 		}
 	});
 	test('mask', () => expect(formatCpf('12345678909')).toBe('123.456.789-09'));
+	test('one digit repeated eleven times is not a CPF, although 999.999.999-99 passes the mod-11 rule', () => {
+		const repeated = [...'0123456789'].map((d) => d.repeat(11));
+		// The positive control: the arithmetic alone accepts every one of them.
+		const mod11 = (cpf: string) => {
+			const d = [...cpf].map(Number);
+			const dv = (w: number) => {
+				const r = d.slice(0, w - 1).reduce((sum, x, i) => sum + x * (w - i), 0) % 11;
+				return r < 2 ? 0 : 11 - r;
+			};
+			return dv(10) === d[9] && dv(11) === d[10];
+		};
+		expect(repeated.filter(mod11)).toEqual(repeated);
+		expect(repeated.filter(isValidCpf)).toEqual([]);
+	});
 });
 
 describe('CNPJ', () => {
@@ -51,6 +65,20 @@ describe('CNPJ', () => {
 		expect(isValidCnpj(cnpj)).toBe(false);
 	});
 	test('mask', () => expect(formatCnpj('12345678000195')).toBe('12.345.678/0001-95'));
+	test('one character repeated fourteen times is not a CNPJ, even where the mod-11 rule holds', () => {
+		const repeated = [...'0123456789'].map((d) => d.repeat(14));
+		const w1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+		const dv = (d: number[], w: number[]) => {
+			const r = w.reduce((sum, x, i) => sum + x * d[i]!, 0) % 11;
+			return r < 2 ? 0 : 11 - r;
+		};
+		const mod11 = (cnpj: string) => {
+			const d = [...cnpj].map(Number);
+			return dv(d, w1) === d[12] && dv(d, [6, ...w1]) === d[13];
+		};
+		expect(repeated.filter(mod11)).toContain('00000000000000');
+		expect(repeated.filter(isValidCnpj)).toEqual([]);
+	});
 });
 
 describe('NIS/PIS/PASEP', () => {

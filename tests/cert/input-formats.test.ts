@@ -1,4 +1,4 @@
-// The ways an agent can hand the decoder a certificate's data, built from the shared samples.
+// The ways an agent can hand the decoder a certificate's data, built from the repository's sample certificates.
 import { describe, expect, test } from 'vitest';
 import { decode, type Decoded, type DecodeResult } from '../../src/cert/decode.ts';
 import { MESSAGES } from '../../src/cert/messages.ts';
@@ -100,10 +100,23 @@ describe("Chrome's certificate viewer", () => {
 });
 
 describe('the SOP’s bare hex', () => {
-	test('31 32 33 34 35 36 37 is the matrícula 1234567, with no OID', () => {
+	test('31 32 33 34 35 36 37 is the matrícula 1234567 the SOP means, unconfirmed without its OID', () => {
 		const result = ok(decode('31 32 33 34 35 36 37'));
-		expect(result.entries).toEqual([expect.objectContaining({ oid: null, text: '1234567' })]);
-		expect(result.cei.status).toBe('absent');
+		expect(result.entries).toEqual([expect.objectContaining({ oid: null, text: '1234567', fields: { matricula: '1234567' } })]);
+		expect(result.cei).toMatchObject({ status: 'unconfirmed', number: '1234567' });
+		// Honest about what is missing, and how to confirm it.
+		expect(result.cei.reason).toMatch(/OID do campo não foi colado/);
+		expect(result.cei.reason).toMatch(/linha inteira .* ou escolha o arquivo do certificado/);
+	});
+	test('the same digits with their OID are a judged CEI, not a matrícula to confirm', () => {
+		const result = ok(decode('2.16.76.1.3.6=04 07 31 32 33 34 35 36 37'));
+		expect(result.cei).toMatchObject({ status: 'invalid', number: '1234567' });
+		expect(result.entries[0]!.fields).not.toHaveProperty('matricula');
+	});
+	test('a value without OID that is not digits cannot tell whether there is a CEI', () => {
+		const result = ok(decode('53 41 52 41'));
+		expect(result.entries[0]!.text).toBe('SARA');
+		expect(result.cei.status).toBe('unknown');
 	});
 	test('with an "Outro Nome:" label, without spaces, or with colons', () => {
 		for (const text of ['Outro Nome: 31 32 33 34 35 36 37', '31323334353637', '31:32:33:34:35:36:37'])
@@ -125,6 +138,46 @@ describe('the SOP’s bare hex', () => {
 	});
 });
 
+describe('what the verdict may conclude from a pasted list', () => {
+	test('an equipment/server certificate\'s "Outro Nome" list: não se aplica', () => {
+		const result = ok(decode(vectorText('equipamento_servidor', 'windows.txt')));
+		expect(result.cei.status).toBe('not-applicable');
+		expect(result.dnsNames).toEqual(['servidor.exemplo.com.br', 'www.exemplo.com.br']);
+		// Positive control: the same list without the company-name entry (2.16.76.1.3.8) and the DNS lines
+		// still holds the responsible person's data, and so says "sem CEI".
+		const trimmed = vectorText('equipamento_servidor', 'windows.txt').replace(/Outro Nome:\n\s+2\.16\.76\.1\.3\.8=[^\n]+\n/, '').replace(/Nome DNS=[^\n]+\n/g, '');
+		expect(ok(decode(trimmed)).cei.status).toBe('absent');
+	});
+	test('only DNS names and no holder: não se aplica; a holder beside DNS names is still a person', () => {
+		const cnpj = '2.16.76.1.3.3=0c 0e 31 31 32 32 32 33 33 33 30 30 30 31 38 31';
+		expect(ok(decode(`${cnpj}\nNome DNS=servidor.exemplo.com.br`)).cei.status).toBe('not-applicable');
+		const holder = vectorText('ecpf_printable_no_cei_oid', 'windows.txt');
+		expect(ok(decode(`${holder}Nome DNS=servidor.exemplo.com.br`)).cei.status).toBe('absent');
+	});
+	test('one entry without the holder data may be a part of the list: unknown, not "sem CEI"', () => {
+		const result = ok(decode('2.16.76.1.3.3=0c 0e 31 32 33 34 35 36 37 38 30 30 30 31 39 35'));
+		expect(result.cei.status).toBe('unknown');
+		expect(result.cei.reason).toMatch(/todo o conteúdo/);
+	});
+	test('Windows\' "Nome Principal" line is kept as the UPN entry, in its place', () => {
+		const result = ok(decode(vectorText('ecpf_ia5_cei_upn', 'windows.txt')));
+		expect(result.entries.map((e) => e.oid)).toEqual(['2.16.76.1.3.1', '2.16.76.1.3.6', '2.16.76.1.3.5', '1.3.6.1.4.1.311.20.2.3']);
+		expect(result.entries[3]).toMatchObject({ name: 'Nome principal do usuário (UPN)', text: 'bruno.sintetico@empresa.local', fields: { upn: 'bruno.sintetico@empresa.local' } });
+		expect(result.cei).toMatchObject({ status: 'valid', number: '212345678901' });
+		const english = ok(decode('Other Name:\n     Principal Name=ana@corp.example'));
+		expect(english.entries).toEqual([expect.objectContaining({ oid: '1.3.6.1.4.1.311.20.2.3', text: 'ana@corp.example' })]);
+		expect(english.cei.status).toBe('unknown');
+	});
+	test('a CPF of one repeated digit is invalid, with its own reason, and not carried to the procedure', () => {
+		const result = ok(decode(vectorText('ecpf_cpf_repetido', 'windows.txt')));
+		expect(result.entries[0]!.fields).toMatchObject({ cpf: '99999999999', cpfValid: false });
+		expect(result.entries[0]!.problems).toContain('CPF com todos os dígitos iguais não é um CPF válido.');
+		expect(result.client.cpfCnpj).toBe(null);
+		// Positive control: a valid CPF in the same place is carried.
+		expect(ok(decode(vectorBytes('ecpf_printable_no_cei_oid', 'der'))).client).toEqual({ cpfCnpj: '22233344405', name: 'DAVI ADVOGADO FICTICIO' });
+	});
+});
+
 describe('openssl x509 -text', () => {
 	test('othername values shown as text', () => {
 		const text = `X509v3 Subject Alternative Name: \n    othername: 2.16.76.1.3.4::220819885556667772000000000000000000007788990SSPCE, othername: 2.16.76.1.3.2::SARA RESPONSAVEL EXEMPLO, othername: 2.16.76.1.3.3::12345678000195, othername: 2.16.76.1.3.7::000000000000, email:sara@exemplo.com`;
@@ -132,6 +185,11 @@ describe('openssl x509 -text', () => {
 		expect(summary(result)).toEqual(expected.ecnpj_utf8_cei_zeros!.entries.map((e) => ({ oid: e.oid, text: e.raw })));
 		expect(result.emails).toEqual(['sara@exemplo.com']);
 		expect(result.cei.status).toBe('absent');
+	});
+	test('openssl 3 names the Windows logon name "UPN::"', () => {
+		const result = ok(decode('othername: 2.16.76.1.3.6::212345678901, othername: UPN::bruno@empresa.local, DNS:a.example'));
+		expect(result.entries.map((e) => [e.oid, e.text])).toEqual([['2.16.76.1.3.6', '212345678901'], ['1.3.6.1.4.1.311.20.2.3', 'bruno@empresa.local']]);
+		expect(result.dnsNames).toEqual(['a.example']);
 	});
 	test('the CEI hidden as <unsupported> asks for the certificate file', () => {
 		const text = 'othername: 2.16.76.1.3.1::<unsupported>, othername: 2.16.76.1.3.6::<unsupported>';

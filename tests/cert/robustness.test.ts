@@ -9,7 +9,8 @@ import { vectorBytes, vectorNames, vectorText } from './helpers/vectors.ts';
 function assertAnswer(result: DecodeResult): void {
 	if (result.ok) {
 		expect(Array.isArray(result.entries)).toBe(true);
-		expect(['valid', 'invalid', 'absent']).toContain(result.cei.status);
+		expect(['valid', 'invalid', 'absent', 'unconfirmed', 'not-applicable', 'unknown']).toContain(result.cei.status);
+		expect(result.cei.reason.length).toBeGreaterThan(20);
 	} else {
 		expect(result.error.length).toBeGreaterThan(20);
 		// Portuguese and actionable: every message names what was expected.

@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { repoRoot, vectorsDir, vectorText } from '../cert/helpers/vectors.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 
 interface Run {
@@ -27,12 +29,34 @@ function cli(args: string[], stdin?: string): Promise<Run> {
 const ownLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn'));
 
 describe.concurrent('cert CLI', { timeout: 30_000 }, () => {
-	test('--json on the SOP bare hex: one entry, oid null, text 1234567', async () => {
+	test('--json on the SOP bare hex: one entry, oid null, the matrícula 1234567 (unconfirmed without OID)', async () => {
 		const run = await cli(['decode', '31 32 33 34 35 36 37', '--json']);
 		expect(run.code).toBe(0);
 		const out = JSON.parse(run.stdout);
-		expect(out.entries).toEqual([{ oid: null, name: expect.any(String), text: '1234567', fields: expect.any(Object) }]);
-		expect(out.cei).toEqual({ status: 'absent', number: null });
+		expect(out.entries).toEqual([{ oid: null, name: expect.any(String), text: '1234567', fields: { matricula: '1234567' } }]);
+		expect(out.cei).toEqual({ status: 'unconfirmed', number: '1234567' });
+	});
+
+	test('readable output of the SOP bare hex names the matrícula and how to confirm it', async () => {
+		const run = await cli(['decode', '31 32 33 34 35 36 37']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/^MATRÍCULA NO OUTRO NOME: 1234567\n/);
+		expect(run.stdout).toMatch(/OID do campo não foi colado/);
+		expect(run.stdout).toContain('Matrícula no Outro Nome: 1234567');
+	});
+
+	test('256 KB of "nome alternativo" + spaces (79 s before issue 13) is answered', async () => {
+		const dir = mkdtempSync(resolve(tmpdir(), 'cert-cli-'));
+		const file = resolve(dir, 'colado.txt');
+		writeFileSync(file, `2.16.76.1.3.6=nome alternativo${' '.repeat(256 * 1024 - 40)}`);
+		try {
+			const run = await cli(['decode', file, '--json']);
+			expect(run.code).toBe(0);
+			// The words are read as the entry's text: a CEI field that is not 12 digits.
+			expect(JSON.parse(run.stdout).cei).toEqual({ status: 'invalid', number: 'nomealternativo' });
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('--json on a DER file', async () => {

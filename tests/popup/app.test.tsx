@@ -66,6 +66,34 @@ test('zeros: "Sem CEI" and the procedure button; CNPJ masked', async () => {
 	expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Abrir procedimento Certificado sem CEI')).toBe(true);
 });
 
+const semCeiButton = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Abrir procedimento Certificado sem CEI');
+
+test('the SOP\'s own example: "Matrícula no Outro Nome: 1234567", how to confirm it, no "sem CEI" procedure', async () => {
+	await type('31 32 33 34 35 36 37');
+	expect(verdict().dataset.status).toBe('unconfirmed');
+	expect(verdict().textContent).toContain('Matrícula no Outro Nome: 1234567');
+	expect(verdict().textContent).toMatch(/OID do campo não foi colado.*arquivo do certificado/);
+	expect(rowText('Matrícula no Outro Nome')).toContain('1234567');
+	expect(semCeiButton()).toBeUndefined();
+});
+
+test('an equipment/server certificate: "Não se aplica", no procedure', async () => {
+	await type(readFileSync(resolve(vectorsDir, 'equipamento_servidor.windows.txt'), 'utf8'));
+	expect(verdict().dataset.status).toBe('not-applicable');
+	expect(verdict().textContent).toContain('Não se aplica');
+	expect(rowText('Nome empresarial')).toContain('EMPRESA EXEMPLO SINTETICA LTDA');
+	expect(semCeiButton()).toBeUndefined();
+});
+
+test('the procedure says what it takes to the ticket: the CNPJ and the company', async () => {
+	await type(readFileSync(resolve(vectorsDir, 'ecpf_printable_no_cei_oid.windows.txt'), 'utf8'));
+	expect(verdict().dataset.status).toBe('absent');
+	expect(semCeiButton()).toBeDefined();
+	// From a pasted list only the CPF is known (the name is in the certificate file).
+	expect(root.querySelector('#sem-cei-carries')!.textContent).toBe('Leva para o chamado: CPF 222.333.444-05');
+	expect(semCeiButton()!.getAttribute('aria-describedby')).toBe('sem-cei-carries');
+});
+
 test('junk: the error message in the verdict, no tables', async () => {
 	await type('bom dia, o certificado não funciona');
 	expect(verdict().dataset.status).toBe('error');

@@ -10,7 +10,8 @@ vi.mock('webextension-polyfill', () => ({ default: { tabs } }));
 const library = vi.hoisted(() => ({ sops: [] as unknown[] }));
 vi.mock('virtual:sop-library', () => library);
 
-import { openSopInActiveTab } from '../../src/popup/open-sop.ts';
+import { isMessage } from '../../src/messages.ts';
+import { openSopInActiveTab, openSopMessage } from '../../src/popup/open-sop.ts';
 import { SemCei, SEM_CEI_SOP } from '../../src/popup/SemCei.tsx';
 
 const SOP = {
@@ -50,6 +51,18 @@ describe('openSopInActiveTab', () => {
 		expect(tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
 		expect(tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'open-sop', id: 'certificado-sem-cei' });
 	});
+	test('with the client the certificate names: its CPF/CNPJ and name, which the message protocol accepts', async () => {
+		tabs.sendMessage.mockResolvedValue({ ok: true });
+		expect(await openSopInActiveTab(SEM_CEI_SOP, { cpfCnpj: '12345678000195', name: 'COMERCIO EXEMPLO SINTETICO S A' })).toBe(true);
+		const sent = tabs.sendMessage.mock.calls[0]![1];
+		expect(sent).toEqual({ type: 'open-sop', id: 'certificado-sem-cei', cpfCnpj: '12345678000195', name: 'COMERCIO EXEMPLO SINTETICO S A' });
+		expect(isMessage(sent, 'open-sop')).toBe(true);
+		// Only what is known travels; the receiver refuses malformed values.
+		expect(openSopMessage(SEM_CEI_SOP, { cpfCnpj: null, name: 'ANA' })).toEqual({ type: 'open-sop', id: 'certificado-sem-cei', name: 'ANA' });
+		expect(isMessage({ type: 'open-sop', id: 'certificado-sem-cei', cpfCnpj: '123' }, 'open-sop')).toBe(false);
+		expect(isMessage({ type: 'open-sop', id: 'certificado-sem-cei', name: 'x\u0000' }, 'open-sop')).toBe(false);
+		expect(isMessage({ type: 'open-sop', id: 'certificado-sem-cei', name: 7 }, 'open-sop')).toBe(false);
+	});
 	test('false when no content script is there to receive it', async () => {
 		tabs.sendMessage.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
 		expect(await openSopInActiveTab(SEM_CEI_SOP)).toBe(false);
@@ -62,7 +75,7 @@ describe('openSopInActiveTab', () => {
 	});
 	test('false after the timeout when the tab hangs', async () => {
 		tabs.sendMessage.mockReturnValue(new Promise(() => undefined));
-		expect(await openSopInActiveTab(SEM_CEI_SOP, 20)).toBe(false);
+		expect(await openSopInActiveTab(SEM_CEI_SOP, undefined, 20)).toBe(false);
 	});
 	test('false without an active tab', async () => {
 		tabs.query.mockResolvedValue([]);
@@ -72,6 +85,15 @@ describe('openSopInActiveTab', () => {
 });
 
 describe('SemCei', () => {
+	test('the button carries the client it was given, and says so', async () => {
+		tabs.sendMessage.mockResolvedValue({ ok: true });
+		render(<SemCei client={{ cpfCnpj: '12345678000195', name: 'COMERCIO EXEMPLO' }} />, root);
+		expect(root.querySelector('#sem-cei-carries')!.textContent).toBe('Leva para o chamado: CNPJ 12.345.678/0001-95 · COMERCIO EXEMPLO');
+		const button = root.querySelector('button')!;
+		await act(async () => button.click());
+		await vi.waitFor(() => expect(tabs.sendMessage).toHaveBeenCalled());
+		expect(tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'open-sop', id: 'certificado-sem-cei', cpfCnpj: '12345678000195', name: 'COMERCIO EXEMPLO' });
+	});
 	test('says the procedure opened in Qualitor when the tab answers', async () => {
 		tabs.sendMessage.mockResolvedValue({ ok: true });
 		await clickOpen();
