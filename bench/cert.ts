@@ -1,5 +1,5 @@
 /**
- * Figures for the CEI decoder: decode time of every shared sample (dump and certificate forms), how fast
+ * Figures for the CEI decoder: decode time of every sample certificate (dump and certificate forms), how fast
  * junk is refused, and the popup's gzip size in a built extension. Prints only; called by bench/run.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { MAX_INPUT } from '../src/cert/input.ts';
 import { ADVERSARIAL } from '../tests/cert/helpers/adversarial.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const vectorsDir = resolve(repoRoot, '../shared/vectors/icp');
+/** The repository's sample certificates (scripts/make-icp-fixtures.ts). */
+const vectorsDir = resolve(repoRoot, 'tests/fixtures/icp');
 
 function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
