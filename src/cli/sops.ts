@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildLibrary, type Library } from '../sop/library.ts';
 import { buildPack } from '../sop/pack.ts';
 import { formatProblem } from '../sop/problems.ts';
-import { buildIndex, suggest, type Suggestion } from '../sop/search.ts';
+import { buildIndex, rank, suggest, type Hint, type Suggestion } from '../sop/search.ts';
 import { evaluate, formatEvaluation, parseEvalFile } from '../sop/evaluate.ts';
 import { readSopDir } from './read-sops.ts';
 
@@ -81,7 +81,7 @@ function usable(library: Library): 0 | 1 {
 
 function match(library: Library, text: string, json: boolean): number {
 	const index = buildIndex(library.sops);
-	const line = (query: string) => JSON.stringify({ query, suggestions: suggest(index, query) });
+	const line = (query: string) => JSON.stringify({ query, ...rank(index, query) });
 	if (json) {
 		const queries = text ? [text] : readFileSync(0, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
 		process.stdout.write(queries.map(line).join('\n') + (queries.length ? '\n' : ''));
@@ -91,13 +91,27 @@ function match(library: Library, text: string, json: boolean): number {
 		process.stderr.write('match needs a ticket text, e.g. npm run sops -- match "token em branco"\n');
 		return 2;
 	}
-	const suggestions = suggest(index, text);
-	process.stdout.write(`"${text}"\n${suggestions.length ? suggestions.map(formatSuggestion).join('\n') : '  (no suggestion: nothing fits well enough)'}\n`);
+	const { suggestions, hints } = rank(index, text);
+	const lines = [`"${text}"`];
+	lines.push(...(suggestions.length ? suggestions.map(formatSuggestion) : ['  (no suggestion: nothing fits well enough)']));
+	lines.push(...hints.map(formatHint));
+	process.stdout.write(lines.join('\n') + '\n');
 	return 0;
 }
 
-const formatSuggestion = (s: Suggestion, i: number) =>
-	`  ${i + 1}. ${s.id.padEnd(24)} ${s.score.toFixed(3)}  ${s.title}\n     matched: ${s.matched.join(', ')}`;
+const LEVEL = { provavel: 'provável', possivel: 'possível' } as const;
+
+/** What the overlay shows, in the same words: the level, why (situation parts), the matched words. */
+export function formatSuggestion(s: Suggestion, i: number): string {
+	const why = [s.why.objeto.length ? `objeto: ${s.why.objeto.join(', ')}` : '', s.why.estado.length ? `estado: ${s.why.estado.join(', ')}` : '']
+		.filter(Boolean)
+		.join('; ');
+	return `  ${i + 1}. ${s.id.padEnd(24)} ${LEVEL[s.level].padEnd(9)} ${s.title}\n     ${why ? `situação: ${why}\n     ` : ''}matched: ${s.matched.join(', ') || '-'}  (score ${s.score.toFixed(3)})`;
+}
+
+export function formatHint(h: Hint): string {
+	return `  ! ${h.id}: ${h.text}  (near miss: "${h.matched}")`;
+}
 
 function evalCommand(library: Library, file: string | undefined): number {
 	if (!file) {

@@ -1,7 +1,8 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import { editDistance } from './edit-distance.ts';
-import { frontMatterSchema, type FrontMatter } from './schema.ts';
+import { frontMatterSchema, TOP_LEVEL_KEYS, type FrontMatter } from './schema.ts';
+import { phraseKeys } from './situation.ts';
 import type { SopProblem } from './problems.ts';
 import { isBuiltinVariable, templateVariables } from './template.ts';
 import type { Sop } from './types.ts';
@@ -59,6 +60,7 @@ export function parseSop(file: string, source: string): ParseResult {
 	}
 	// Checked on the raw data too, so a template typo is reported alongside schema errors.
 	checkTemplates(data as RawFrontMatter, doc, lineAt, problem);
+	if (parsed.success) checkPhrases(parsed.data, doc, lineAt, problem);
 	if (problems.length || !parsed.success) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 	return { ok: true, sop: toSop(id, parsed.data, body) };
 }
@@ -122,7 +124,7 @@ function fieldName(path: Path): string {
 
 function suggestKey(key: string, doc: Document, path: Path): string {
 	if (path.length) return '';
-	const known = ['title', 'summary', 'source', 'version', 'keywords', 'synonyms', 'qualitor', 'templates', 'variables', 'checklist', 'escalation', 'sla', 'references'];
+	const known = TOP_LEVEL_KEYS;
 	const close = known.find((k) => k !== key && editDistance(k, key.toLowerCase()) <= 2 && !doc.has(k));
 	return close ? ` (did you mean "${close}"?)` : ` (known keys: ${known.join(', ')})`;
 }
@@ -160,6 +162,47 @@ function checkTemplates(
 	}
 }
 
+/** Longest situation or near-miss phrase: agents write "token em branco", not a paragraph. */
+const MAX_PHRASE_WORDS = 6;
+
+/**
+ * Situation and near-miss phrases are found in tickets word by word: each needs a word to find, must be
+ * short, and a near miss must not repeat the SOP's own situation (it would silence the SOP for good).
+ */
+function checkPhrases(fm: FrontMatter, doc: Document, lineAt: (o?: number) => number, problem: (line: number, field: string, message: string) => void) {
+	const at = (path: Path) => lineAt(valueOffset(doc, path));
+	const own = new Map<string, string>();
+	const listed = isSeq(doc.getIn(['situacao'], true));
+	const check = (path: Path, phrase: string, what: string): string[] | undefined => {
+		const keys = phraseKeys(phrase);
+		const field = fieldName(path);
+		if (!keys.length) problem(at(path), field, `"${phrase}" has no word the search can find (only articles and prepositions)`);
+		else if (keys.length > MAX_PHRASE_WORDS)
+			problem(at(path), field, `"${phrase}" is too long to be found in a ticket (at most ${MAX_PHRASE_WORDS} words): write ${what} in a few words; whole sentences go under exemplos`);
+		else return keys;
+		return undefined;
+	};
+	(fm.situacao ?? []).forEach((situation, s) => {
+		for (const part of ['objeto', 'estado'] as const) {
+			situation[part].forEach((phrase, i) => {
+				const path: Path = listed ? ['situacao', s, part, i] : ['situacao', part, i];
+				const keys = check(path, phrase, part === 'objeto' ? 'the object' : 'the state');
+				if (keys) own.set(keys.join(' '), fieldName(path));
+			});
+		}
+	});
+	fm.nao_confundir.forEach((miss, i) => {
+		const plain = typeof doc.getIn(['nao_confundir', i]) === 'string';
+		const single = !plain && typeof doc.getIn(['nao_confundir', i, 'texto']) === 'string';
+		miss.texto.forEach((phrase, j) => {
+			const path: Path = plain ? ['nao_confundir', i] : single ? ['nao_confundir', i, 'texto'] : ['nao_confundir', i, 'texto', j];
+			const keys = check(path, phrase, 'the near-miss situation');
+			const same = keys && own.get(keys.join(' '));
+			if (same) problem(at(path), fieldName(path), `"${phrase}" is also this SOP's ${same}: a near miss must differ from the SOP's own situation`);
+		});
+	});
+}
+
 function toSop(id: string, fm: FrontMatter, body: string): Sop {
 	const sop: Sop = {
 		id,
@@ -176,6 +219,9 @@ function toSop(id: string, fm: FrontMatter, body: string): Sop {
 		body,
 	};
 	if (fm.version !== undefined) sop.version = fm.version;
+	if (fm.situacao) sop.situacao = fm.situacao;
+	if (fm.exemplos.length) sop.exemplos = fm.exemplos;
+	if (fm.nao_confundir.length) sop.naoConfundir = fm.nao_confundir.map((n) => ('dica' in n && n.dica ? { texto: n.texto, dica: n.dica } : { texto: n.texto }));
 	if (fm.qualitor) sop.qualitor = fm.qualitor;
 	if (fm.escalation) sop.escalation = fm.escalation;
 	return sop;

@@ -54,6 +54,14 @@ const variableName = z
 		message: `is a built-in variable (${BUILTIN_VARIABLES.join(', ')}); do not declare it`,
 	});
 
+const situation = z.strictObject(
+	{
+		objeto: textList('objeto phrases').min(1, 'list at least one object (what the ticket is about: token, CEI…)'),
+		estado: textList('estado phrases').default([]),
+	},
+	{ error: 'expected a situation: {objeto: [...], estado: [...]}' },
+);
+
 export const frontMatterSchema = z.strictObject({
 	title: text('title'),
 	summary: text('summary'),
@@ -61,6 +69,27 @@ export const frontMatterSchema = z.strictObject({
 	version: z.union([z.string(), z.number()]).transform(String).optional(),
 	keywords: textList('keywords').min(1, 'list at least one keyword agents use'),
 	synonyms: textList('synonyms').default([]),
+	situacao: z.union([situation.transform((s) => [s]), z.array(situation).min(1, 'list at least one situation')], {
+		error: 'expected a situation {objeto, estado} or a list of them',
+	}).optional(),
+	exemplos: textList('exemplos').default([]),
+	nao_confundir: z
+		.array(
+			z.union(
+				[
+					text('near miss').transform((texto) => ({ texto: [texto] })),
+					z.strictObject({
+						texto: z.union([text('texto').transform((t) => [t]), textList('texto').min(1, 'list at least one phrase')], {
+							error: 'expected texto: a phrase or a list of phrases',
+						}),
+						dica: text('dica').optional(),
+					}),
+				],
+				{ error: 'expected a near miss: text, or {texto, dica}' },
+			),
+			{ error: 'expected a list of near misses' },
+		)
+		.default([]),
 	qualitor: z
 		.strictObject({
 			tipo: text('tipo').optional(),

@@ -1,5 +1,6 @@
 import { editDistance } from './edit-distance.ts';
-import { terms } from './text.ts';
+import { findPhrase, nearKeys, occurrenceText, phraseKeys, situationAfterContrast, ticketWords, type Occurrence, type TicketWords } from './situation.ts';
+import { terms, tokenize } from './text.ts';
 import type { Sop } from './types.ts';
 
 /**
@@ -14,20 +15,45 @@ import type { Sop } from './types.ts';
  * load a 10,000-SOP index; this one skips those words and loads in a few ms.
  */
 
+/** How sure the search is, in the agent's words: "provável" or "possível". */
+export type Level = 'provavel' | 'possivel';
+
 export interface Suggestion {
 	id: string;
 	title: string;
-	/** Confidence in 0..1; 0.5 is the threshold. */
+	/** Ranking value in 0..1 (0.5 at the evidence threshold): for ordering and scripts, never shown as a percentage. */
 	score: number;
 	/** The words of the query that matched, as the agent typed them (folded). */
 	matched: string[];
+	/**
+	 * provavel: the ticket describes the SOP's situation (its object and its state) and the words agree;
+	 * possivel: the situation is there but little else, or the SOP declares no situation.
+	 */
+	level: Level;
+	/** The situation parts found in the ticket (its own words): why the SOP is suggested. */
+	why: { objeto: string[]; estado: string[] };
+}
+
+/** A near miss the ticket describes (the SOP's `nao_confundir`): said instead of suggesting the SOP. */
+export interface Hint {
+	id: string;
+	title: string;
+	/** The author's `dica`, or "Parece <near miss> — não é o SOP <title>". */
+	text: string;
+	/** The ticket's words that matched the near miss. */
+	matched: string;
+}
+
+export interface Ranking {
+	suggestions: Suggestion[];
+	hints: Hint[];
 }
 
 // One-word keywords are strong evidence; a word that only appears inside a longer keyword phrase
 // ("solicitação" in "pegar solicitação") is weaker on its own, and the phrase's other words add up.
-const FIELDS = ['title', 'keywords', 'keyphrases', 'synonyms', 'synphrases', 'categorias', 'summary'] as const;
+const FIELDS = ['title', 'keywords', 'keyphrases', 'synonyms', 'synphrases', 'categorias', 'summary', 'exemplos'] as const;
 type Field = (typeof FIELDS)[number];
-const WEIGHT: Record<Field, number> = { title: 1, keywords: 1, keyphrases: 0.65, synonyms: 0.85, synphrases: 0.55, categorias: 0.6, summary: 0.35 };
+const WEIGHT: Record<Field, number> = { title: 1, keywords: 1, keyphrases: 0.65, synonyms: 0.85, synphrases: 0.55, categorias: 0.6, summary: 0.35, exemplos: 0.4 };
 const PHRASE_MASK = (1 << FIELDS.indexOf('keyphrases')) | (1 << FIELDS.indexOf('synphrases'));
 const NAME_MASK = (1 << FIELDS.indexOf('title')) | (1 << FIELDS.indexOf('keywords')) | (1 << FIELDS.indexOf('synonyms'));
 const PREFIX_FACTOR = 0.7;
@@ -36,7 +62,12 @@ const FUZZY_FACTOR = 0.6;
 export const EVIDENCE_THRESHOLD = 0.9;
 /** Prefix expansions per query word, most specific first. */
 const MAX_EXPANSIONS = 24;
-const FORMAT = 2;
+const FORMAT = 3;
+
+/** What a situation phrase is: part of the SOP's object, of its state, or a near miss. */
+const OBJETO = 0;
+const ESTADO = 1;
+const NEAR_MISS = 2;
 
 export interface SopIndex {
 	ids: string[];
@@ -49,6 +80,24 @@ export interface SopIndex {
 	postings: Uint32Array;
 	/** Vocab indices by first letter, for typo matching; built on first use. */
 	byInitial?: Map<string, number[]>;
+	/**
+	 * Situation and near-miss phrases: `doc kind item|key key…` per line (kind 0 objeto, 1 estado, 2
+	 * nao_confundir; item = the situation's or the near miss's number).
+	 */
+	phrases: string;
+	/** Per SOP: its near misses as [texto, dica?], for hints. */
+	nearMisses: [string, string?][][];
+	/** Phrases by their rarest key, and phrase keys by first letter; built on first use. */
+	compiled?: CompiledPhrases;
+}
+
+interface CompiledPhrases {
+	list: { doc: number; kind: number; item: number; keys: string[] }[];
+	byAnchor: Map<string, number[]>;
+	byInitial: Map<string, string[]>;
+	keys: Set<string>;
+	/** Per SOP with situations: per situation, 1 has objeto, 2 has estado. */
+	declares: Map<number, number[]>;
 }
 
 function fieldTexts(sop: Sop): Record<Field, string[]> {
@@ -62,6 +111,7 @@ function fieldTexts(sop: Sop): Record<Field, string[]> {
 		synphrases: phrases(sop.synonyms),
 		categorias: [sop.qualitor?.tipo ?? '', ...(sop.qualitor?.categorias ?? [])],
 		summary: [sop.summary],
+		exemplos: sop.exemplos ?? [],
 	};
 }
 
@@ -85,7 +135,29 @@ export function buildIndex(sops: readonly Sop[]): SopIndex {
 		for (const [doc, mask] of byTerm.get(term)!) postings.push((doc << 8) | mask);
 		offsets[i + 1] = postings.length;
 	});
-	return { ids: sops.map((s) => s.id), titles: sops.map((s) => s.title), vocab, offsets, postings: Uint32Array.from(postings) };
+	const phrases: string[] = [];
+	sops.forEach((sop, doc) => {
+		// `item`: the situation for objeto/estado, the near miss for nao_confundir.
+		const add = (kind: number, item: number, list: readonly string[]) =>
+			list.forEach((text) => {
+				const keys = phraseKeys(text);
+				if (keys.length) phrases.push(`${doc} ${kind} ${item}|${keys.join(' ')}`);
+			});
+		(sop.situacao ?? []).forEach((situation, s) => {
+			add(OBJETO, s, situation.objeto);
+			add(ESTADO, s, situation.estado);
+		});
+		(sop.naoConfundir ?? []).forEach((miss, item) => miss.texto.forEach((text) => add(NEAR_MISS, item, [text])));
+	});
+	return {
+		ids: sops.map((s) => s.id),
+		titles: sops.map((s) => s.title),
+		vocab,
+		offsets,
+		postings: Uint32Array.from(postings),
+		phrases: phrases.join('\n'),
+		nearMisses: sops.map((s) => (s.naoConfundir ?? []).map((n): [string, string?] => (n.dica ? [n.texto[0]!, n.dica] : [n.texto[0]!]))),
+	};
 }
 
 export function serializeIndex(index: SopIndex): string {
@@ -96,11 +168,22 @@ export function serializeIndex(index: SopIndex): string {
 		vocab: index.vocab.join('\n'),
 		offsets: toBase64(index.offsets),
 		postings: toBase64(index.postings),
+		phrases: index.phrases,
+		nearMisses: index.nearMisses,
 	});
 }
 
 export function loadIndex(json: string): SopIndex {
-	const data = JSON.parse(json) as { v: number; ids: string[]; titles: string[]; vocab: string; offsets: string; postings: string };
+	const data = JSON.parse(json) as {
+		v: number;
+		ids: string[];
+		titles: string[];
+		vocab: string;
+		offsets: string;
+		postings: string;
+		phrases: string;
+		nearMisses: [string, string?][][];
+	};
 	if (data.v !== FORMAT) throw new Error(`unsupported SOP index format ${String(data.v)} (expected ${FORMAT}): rebuild the extension`);
 	return {
 		ids: data.ids,
@@ -108,13 +191,86 @@ export function loadIndex(json: string): SopIndex {
 		vocab: data.vocab ? data.vocab.split('\n') : [],
 		offsets: fromBase64(data.offsets),
 		postings: fromBase64(data.postings),
+		phrases: data.phrases,
+		nearMisses: data.nearMisses,
 	};
 }
 
 /** The SOPs to suggest for a ticket text, best first; empty when nothing fits well enough. */
 export function suggest(index: SopIndex, text: string, limit = 3): Suggestion[] {
-	const query = distinctTerms(text);
-	if (!query.length || !index.ids.length) return [];
+	return rank(index, text, limit).suggestions;
+}
+
+/**
+ * What to say about a ticket text: the SOPs whose situation it describes, best first, and the near misses
+ * it describes instead (hints). A SOP that declares a situation is suggested only when the ticket names
+ * its object and its state (not negated) and no near miss of it; one without a situation needs the
+ * evidence threshold.
+ */
+export function rank(index: SopIndex, text: string, limit = 3): Ranking {
+	const tokens = tokenize(text);
+	if (!tokens.length || !index.ids.length) return { suggestions: [], hints: [] };
+	const query = distinctTerms(tokens);
+	const { evidence, matched } = wordEvidence(index, query);
+	const phrases = compiled(index);
+	const ticket = ticketWords(tokens, (k) => phrases.keys.has(k) || index.vocab[lowerBound(index.vocab, k)] === k, (k) => nearKeys(phrases.byInitial, k));
+	const found = findSituations(phrases, ticket);
+
+	const suggestions: Suggestion[] = [];
+	const hints: (Hint & { value: number })[] = [];
+	for (const doc of new Set([...evidence.keys(), ...found.keys()])) {
+		const value = evidence.get(doc) ?? 0;
+		const parts = found.get(doc);
+		const declares = phrases.declares.get(doc);
+		const live = (list: Occurrence[] | undefined) => list?.filter((o) => !o.negated) ?? [];
+		// The first situation the ticket describes, else the one it comes closest to (for hints).
+		let objeto: Occurrence[] = [];
+		let estado: Occurrence[] = [];
+		let fits = !declares && value >= EVIDENCE_THRESHOLD;
+		declares?.forEach((flags, s) => {
+			if (fits) return;
+			const o = live(parts?.objeto[s]);
+			const e = live(parts?.estado[s]);
+			if (o.length && (!(flags & 2) || e.length)) [objeto, estado, fits] = [o, e, true];
+			else if (o.length && !objeto.length) objeto = o;
+		});
+		const misses = parts?.misses.filter((m) => !m.occurrence.negated) ?? [];
+		const situation = estado.length ? estado : objeto;
+		const vetoed = misses.length > 0 && !situationAfterContrast(ticket, misses.map((m) => m.occurrence), situation);
+		if (vetoed) {
+			if (objeto.length || value >= EVIDENCE_THRESHOLD) {
+				const miss = misses[0]!;
+				const [texto, dica] = index.nearMisses[doc]![miss.item]!;
+				const title = index.titles[doc]!;
+				hints.push({ id: index.ids[doc]!, title, text: dica ?? `Parece "${texto}" — não é o SOP ${title}`, matched: occurrenceText(ticket, miss.occurrence), value });
+			}
+			continue;
+		}
+		if (!fits) continue;
+		const situated = declares !== undefined;
+		// The situation counts as much as the threshold: it ranks SOPs that fit above ones that share words.
+		const total = value + (situated ? EVIDENCE_THRESHOLD : 0);
+		suggestions.push({
+			id: index.ids[doc]!,
+			title: index.titles[doc]!,
+			score: Math.round((total / (total + 2 * EVIDENCE_THRESHOLD)) * 1000) / 1000,
+			matched: (matched.get(doc) ?? []).flatMap((q) => query[q]!.words),
+			level: situated && value >= EVIDENCE_THRESHOLD ? 'provavel' : 'possivel',
+			why: { objeto: distinct(objeto.map((o) => occurrenceText(ticket, o))), estado: distinct(estado.map((o) => occurrenceText(ticket, o))) },
+		});
+	}
+	suggestions.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+	hints.sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
+	return {
+		suggestions: suggestions.slice(0, limit),
+		hints: hints.slice(0, 2).map(({ value: _, ...hint }) => hint),
+	};
+}
+
+const distinct = (list: string[]) => [...new Set(list)];
+
+/** Per SOP, the sum over query words of their best match: field weight × exactness × specificity. */
+function wordEvidence(index: SopIndex, query: { term: string; words: string[] }[]) {
 	// A word in more SOPs than this adds at most 1/df < 0.05 to a 0.9 threshold: not worth its postings.
 	const commonDf = Math.max(20, Math.ceil(index.ids.length / 100));
 	const evidence = new Map<number, number>();
@@ -139,26 +295,71 @@ export function suggest(index: SopIndex, text: string, limit = 3): Suggestion[] 
 			(matched.get(doc) ?? matched.set(doc, []).get(doc)!).push(q);
 		}
 	});
-	const ranked: Suggestion[] = [];
-	for (const [doc, value] of evidence) {
-		if (value < EVIDENCE_THRESHOLD) continue;
-		ranked.push({
-			id: index.ids[doc]!,
-			title: index.titles[doc]!,
-			score: Math.round((value / (value + EVIDENCE_THRESHOLD)) * 1000) / 1000,
-			matched: matched.get(doc)!.flatMap((q) => query[q]!.words),
-		});
+	return { evidence, matched };
+}
+
+interface Found {
+	/** Per situation. */
+	objeto: Occurrence[][];
+	estado: Occurrence[][];
+	misses: { item: number; occurrence: Occurrence }[];
+}
+
+/** The situation and near-miss phrases found in the ticket, per SOP. */
+function findSituations(phrases: CompiledPhrases, ticket: TicketWords): Map<number, Found> {
+	const found = new Map<number, Found>();
+	const tried = new Set<number>();
+	for (const key of ticket.at.keys()) {
+		for (const p of phrases.byAnchor.get(key) ?? []) {
+			if (tried.has(p)) continue;
+			tried.add(p);
+			const phrase = phrases.list[p]!;
+			const occurrences = findPhrase(ticket, phrase.keys);
+			if (!occurrences.length) continue;
+			const f = found.get(phrase.doc) ?? found.set(phrase.doc, { objeto: [], estado: [], misses: [] }).get(phrase.doc)!;
+			if (phrase.kind === OBJETO) (f.objeto[phrase.item] ??= []).push(...occurrences);
+			else if (phrase.kind === ESTADO) (f.estado[phrase.item] ??= []).push(...occurrences);
+			else for (const occurrence of occurrences) f.misses.push({ item: phrase.item, occurrence });
+		}
 	}
-	return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+	return found;
+}
+
+function compiled(index: SopIndex): CompiledPhrases {
+	if (index.compiled) return index.compiled;
+	const list: CompiledPhrases['list'] = [];
+	const declares = new Map<number, number[]>();
+	const df = new Map<string, number>();
+	for (const line of index.phrases ? index.phrases.split('\n') : []) {
+		const bar = line.indexOf('|');
+		const [doc, kind, item] = line.slice(0, bar).split(' ').map(Number) as [number, number, number];
+		const keys = line.slice(bar + 1).split(' ');
+		list.push({ doc, kind, item, keys });
+		if (kind !== NEAR_MISS) {
+			const flags = declares.get(doc) ?? declares.set(doc, []).get(doc)!;
+			flags[item] = (flags[item] ?? 0) | (kind === OBJETO ? 1 : 2);
+		}
+		for (const k of new Set(keys)) df.set(k, (df.get(k) ?? 0) + 1);
+	}
+	const byAnchor = new Map<string, number[]>();
+	list.forEach((phrase, p) => {
+		// Anchored on its rarest word, so a common one ("não", "sem") does not make every phrase a candidate.
+		const anchor = phrase.keys.reduce((a, b) => (df.get(b)! < df.get(a)! ? b : a));
+		(byAnchor.get(anchor) ?? byAnchor.set(anchor, []).get(anchor)!).push(p);
+	});
+	const byInitial = new Map<string, string[]>();
+	for (const k of df.keys()) (byInitial.get(k[0]!) ?? byInitial.set(k[0]!, []).get(k[0]!)!).push(k);
+	index.compiled = { list, byAnchor, byInitial, keys: new Set(df.keys()), declares };
+	return index.compiled;
 }
 
 /** SOPs by name, for the agent's own search box: title, keywords and synonyms, no threshold. */
 export function searchByName(index: SopIndex, text: string, limit = 8): { id: string; title: string }[] {
-	const query = distinctTerms(text);
+	const query = distinctTerms(tokenize(text));
 	const score = new Map<number, number>();
 	for (const { term } of query) {
 		const best = new Map<number, number>();
-		for (const [v, factor] of expand(index, term, Infinity)) {
+		for (const [v, factor] of expand(index, term, Infinity, 4)) {
 			for (let p = index.offsets[v]!; p < index.offsets[v + 1]!; p++) {
 				const posting = index.postings[p]!;
 				if (!(posting & NAME_MASK)) continue;
@@ -174,9 +375,9 @@ export function searchByName(index: SopIndex, text: string, limit = 8): { id: st
 		.map(([doc]) => ({ id: index.ids[doc]!, title: index.titles[doc]! }));
 }
 
-function distinctTerms(text: string): { term: string; words: string[] }[] {
+function distinctTerms(tokens: readonly { key: string; word: string; stop: boolean }[]): { term: string; words: string[] }[] {
 	const byTerm = new Map<string, Set<string>>();
-	for (const { term, word } of terms(text)) (byTerm.get(term) ?? byTerm.set(term, new Set()).get(term)!).add(word);
+	for (const { key: term, word, stop } of tokens) if (!stop) (byTerm.get(term) ?? byTerm.set(term, new Set()).get(term)!).add(word);
 	return [...byTerm].map(([term, set]) => ({ term, words: [...set] }));
 }
 
@@ -196,13 +397,14 @@ function fieldWeight(mask: number, short: boolean): number {
  * endings of the same Portuguese stem); and, for a word the index does not know, words one or two typos
  * away. Common words are left out of the inexact matches.
  */
-function expand(index: SopIndex, term: string, commonDf: number): [number, number][] {
+function expand(index: SopIndex, term: string, commonDf: number, minPrefix = 5): [number, number][] {
 	const out: [number, number][] = [];
 	const df = (v: number) => index.offsets[v + 1]! - index.offsets[v]!;
 	const at = lowerBound(index.vocab, term);
 	const known = index.vocab[at] === term;
 	if (known && df(at) <= commonDf) out.push([at, 1]);
-	if (term.length >= 4) {
+	// In tickets, prefixes from five letters: "notari" finds "notarizado", but "nota" (fiscal) does not.
+	if (term.length >= minPrefix) {
 		const prefixed: number[] = [];
 		for (let v = known ? at + 1 : at; v < index.vocab.length && index.vocab[v]!.startsWith(term); v++) {
 			if (df(v) <= commonDf) prefixed.push(v);

@@ -3,6 +3,7 @@
  * stemmer so that "certificados", "certificado" and "certificada" meet. Kept small and dependency-free
  * because it runs in the content script on every keystroke.
  */
+import lexicon from './lexicon.json' with { type: 'json' };
 
 const STOP_WORDS = new Set(
 	(
@@ -24,9 +25,62 @@ export function fold(text: string): string {
 		.replace(/[^a-z0-9]+/g, ' ');
 }
 
-/** Words of a text as typed (folded), before stop words and stemming. */
+/** Words of a text as typed (folded, agents' abbreviations expanded), before stop words and stemming. */
 export function words(text: string): string[] {
-	return fold(text).split(' ').filter(Boolean);
+	return tokenize(text).map((t) => t.word);
+}
+
+/** One word of a ticket or SOP text, as the search sees it. */
+export interface Token {
+	/** Folded; an abbreviation agents type (tkn, cert, p/) is replaced by the word it stands for. */
+	word: string;
+	/** The stem for a content word, the word itself for a stop word (phrases match on keys). */
+	key: string;
+	stop: boolean;
+	/** Clauses are separated by punctuation; negation does not reach across them. */
+	clause: number;
+}
+
+const ABBREVIATIONS = new Map(Object.entries(lexicon.abreviacoes).map(([k, v]) => [k, v.split(' ')]));
+const SLASH = lexicon.barra as Record<string, string>;
+const SENSES = lexicon.sentidos.map((s) => ({ word: s.palavra, after: new Set(s.depois_de), before: new Set(s.antes_de), becomes: s.vira }));
+
+/**
+ * The words of a text with clause numbers. Language data (src/sop/lexicon.json) expands agents'
+ * abbreviations ("tkn", "cert", "p/", "q") and tells word senses apart ("não sei" is the verb saber,
+ * "SEI" in capitals the system), alike for SOPs and tickets.
+ */
+export function tokenize(text: string): Token[] {
+	const src = text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		// p/ c/ s/ (para, com, sem) before the slash becomes a separator
+		.replace(/(^|[^A-Za-z0-9])([pcsPCS])\/(?=\s*[A-Za-z0-9])/g, (_, pre: string, l: string) => `${pre}${SLASH[l.toLowerCase()]} `)
+		.replace(/([A-Za-z])-(?=[A-Za-z])/g, '$1');
+	const raw: { word: string; caps: boolean; clause: number }[] = [];
+	let clause = 0;
+	for (const m of src.matchAll(/([A-Za-z0-9]+)|([;!?|\n,()"\[\]]|[.:](?=\s|$)|(?<=\s)-(?=\s))/g)) {
+		if (m[2]) {
+			clause++;
+			continue;
+		}
+		const w = m[1]!;
+		const lower = w.toLowerCase();
+		const caps = w.length > 1 && /[A-Z]/.test(w) && w === w.toUpperCase();
+		for (const part of ABBREVIATIONS.get(lower) ?? [lower]) raw.push({ word: part, caps, clause });
+	}
+	return raw.map((t, i) => {
+		let word = t.word;
+		for (const sense of SENSES) {
+			if (word !== sense.word) continue;
+			// A word in capitals inside ordinary text is a name (SEI); a whole text in capitals says nothing.
+			const shouting = (raw[i - 1]?.caps ?? true) && (raw[i + 1]?.caps ?? true);
+			if (t.caps && !shouting) continue;
+			if (sense.after.has(raw[i - 1]?.word ?? '') || sense.before.has(raw[i + 1]?.word ?? '')) word = sense.becomes;
+		}
+		const stop = STOP_WORDS.has(word);
+		return { word, key: stop ? word : stem(word), stop, clause: t.clause };
+	});
 }
 
 const PLURALS: [string, string][] = [
@@ -70,9 +124,6 @@ export function term(word: string): string | null {
 /** The index terms of a text, in order, paired with the word each came from. */
 export function terms(text: string): { term: string; word: string }[] {
 	const out: { term: string; word: string }[] = [];
-	for (const w of words(text)) {
-		if (STOP_WORDS.has(w)) continue;
-		out.push({ term: stem(w), word: w });
-	}
+	for (const t of tokenize(text)) if (!t.stop) out.push({ term: t.key, word: t.word });
 	return out;
 }

@@ -12,6 +12,16 @@ export interface Sop {
 	keywords: string[];
 	/** Variants agents also type: misspellings, unaccented forms, jargon. */
 	synonyms: string[];
+	/**
+	 * The situations the SOP is for (any one is enough): the ticket must name one `objeto` (token, CEI…) and,
+	 * when the situation lists states, one `estado` (em branco, sem CEI…), not negated. Absent in SOPs
+	 * written before the key existed.
+	 */
+	situacao?: Situation[];
+	/** Ticket-like texts that should suggest this SOP (search evidence, and `sops check` tries them). */
+	exemplos?: string[];
+	/** Near-miss situations: when the ticket describes one, the SOP is not suggested (optionally a hint). */
+	naoConfundir?: NearMiss[];
 	/** How the ticket is categorised in Qualitor; absent where the source gives none. */
 	qualitor?: QualitorCategorisation;
 	templates: Templates;
@@ -23,6 +33,18 @@ export interface Sop {
 	references: Reference[];
 	/** The procedure as Markdown (untrusted when imported: render it safely). */
 	body: string;
+}
+
+export interface Situation {
+	objeto: string[];
+	estado: string[];
+}
+
+export interface NearMiss {
+	/** Short phrases of the near-miss situation, found in tickets like keyword phrases; any one is enough. */
+	texto: string[];
+	/** What to tell the agent instead, e.g. "PIN bloqueado → desbloqueio pelo SafeSign, não é este SOP". */
+	dica?: string;
 }
 
 export interface QualitorCategorisation {
