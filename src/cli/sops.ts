@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildLibrary, type Library } from '../sop/library.ts';
 import { buildPack } from '../sop/pack.ts';
 import { formatProblem } from '../sop/problems.ts';
-import { buildIndex, rank, suggest, type Hint, type Suggestion } from '../sop/search.ts';
+import { buildIndex, rank, type Hint, type Suggestion } from '../sop/search.ts';
 import { evaluate, formatEvaluation, parseEvalFile } from '../sop/evaluate.ts';
 import { readSopDir } from './read-sops.ts';
 
@@ -14,8 +14,11 @@ const USAGE = `Usage: npm run sops -- <command> [--sops DIR]
 Commands:
   check                 validate every SOP; exits 1 listing all problems
   match "text"          ranked suggestions for a ticket text, with scores and matched words
-  match --json ["text"] one JSON object per line; without text, one ticket text per line from stdin
-  eval FILE.tsv         lines "expected-id<TAB>text" ("-" = nothing should be suggested): accuracy and misses
+  match --json ["text"] one JSON object per line ({query, suggestions, hints}); without text, one ticket
+                        text per line from stdin
+  eval FILE.tsv         lines "expected-id<TAB>text" ("-" = nothing should be suggested): top-1/top-3,
+                        silent rate (also per "# ---" near-miss group), precision/recall per SOP, a
+                        confusion table and every miss with its evidence [--json: one JSON object]
   pack [OUT.json]       write every SOP into one versioned JSON pack (stdout without OUT) [--version V]
 
 Options:
@@ -45,7 +48,7 @@ function main(argv: string[]): number {
 		case 'match':
 			return usable(library) || match(library, rest.join(' '), values.json);
 		case 'eval':
-			return usable(library) || evalCommand(library, rest[0]);
+			return usable(library) || evalCommand(library, rest[0], values.json);
 		case 'pack':
 			return usable(library) || pack(values.sops, rest[0], values.version);
 		default:
@@ -113,7 +116,7 @@ export function formatHint(h: Hint): string {
 	return `  ! ${h.id}: ${h.text}  (near miss: "${h.matched}")`;
 }
 
-function evalCommand(library: Library, file: string | undefined): number {
+function evalCommand(library: Library, file: string | undefined, json: boolean): number {
 	if (!file) {
 		process.stderr.write('eval needs a TSV file: npm run sops -- eval ../shared/dev-set/match.tsv\n');
 		return 2;
@@ -124,7 +127,8 @@ function evalCommand(library: Library, file: string | undefined): number {
 		return 1;
 	}
 	const index = buildIndex(library.sops);
-	process.stdout.write(formatEvaluation(evaluate(parsed.cases, (text) => suggest(index, text))) + '\n');
+	const result = evaluate(parsed.cases, (text) => rank(index, text));
+	process.stdout.write((json ? JSON.stringify(result) : formatEvaluation(result)) + '\n');
 	return 0;
 }
 

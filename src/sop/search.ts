@@ -26,8 +26,8 @@ export interface Suggestion {
 	/** The words of the query that matched, as the agent typed them (folded). */
 	matched: string[];
 	/**
-	 * provavel: the ticket describes the SOP's situation (its object and its state) and the words agree;
-	 * possivel: the situation is there but little else, or the SOP declares no situation.
+	 * provavel: the ticket describes the SOP's situation (its object and its state) and two or more of its
+	 * words agree; possivel: the situation rests on one word or little else, or the SOP declares none.
 	 */
 	level: Level;
 	/** The situation parts found in the ticket (its own words): why the SOP is suggested. */
@@ -238,7 +238,8 @@ export function rank(index: SopIndex, text: string, limit = 3): Ranking {
 		const situation = estado.length ? estado : objeto;
 		const vetoed = misses.length > 0 && !situationAfterContrast(ticket, misses.map((m) => m.occurrence), situation);
 		if (vetoed) {
-			if (objeto.length || value >= EVIDENCE_THRESHOLD) {
+			// Said only when the SOP would otherwise have spoken, or its object is plainly the ticket's subject.
+			if (fits || (objeto.length > 0 && value >= EVIDENCE_THRESHOLD / 2)) {
 				const miss = misses[0]!;
 				const [texto, dica] = index.nearMisses[doc]![miss.item]!;
 				const title = index.titles[doc]!;
@@ -248,14 +249,16 @@ export function rank(index: SopIndex, text: string, limit = 3): Ranking {
 		}
 		if (!fits) continue;
 		const situated = declares !== undefined;
+		const words = (matched.get(doc) ?? []).flatMap((q) => query[q]!.words);
 		// The situation counts as much as the threshold: it ranks SOPs that fit above ones that share words.
 		const total = value + (situated ? EVIDENCE_THRESHOLD : 0);
 		suggestions.push({
 			id: index.ids[doc]!,
 			title: index.titles[doc]!,
 			score: Math.round((total / (total + 2 * EVIDENCE_THRESHOLD)) * 1000) / 1000,
-			matched: (matched.get(doc) ?? []).flatMap((q) => query[q]!.words),
-			level: situated && value >= EVIDENCE_THRESHOLD ? 'provavel' : 'possivel',
+			matched: words,
+			// One word is never "provável", however specific: the agent sees how little it rests on.
+			level: situated && value >= EVIDENCE_THRESHOLD && words.length >= 2 ? 'provavel' : 'possivel',
 			why: { objeto: distinct(objeto.map((o) => occurrenceText(ticket, o))), estado: distinct(estado.map((o) => occurrenceText(ticket, o))) },
 		});
 	}
@@ -263,7 +266,7 @@ export function rank(index: SopIndex, text: string, limit = 3): Ranking {
 	hints.sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
 	return {
 		suggestions: suggestions.slice(0, limit),
-		hints: hints.slice(0, 2).map(({ value: _, ...hint }) => hint),
+		hints: hints.slice(0, 1).map(({ value: _, ...hint }) => hint),
 	};
 }
 
