@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { buildLibrary, type Library } from '../sop/library.ts';
 import { buildPack } from '../sop/pack.ts';
 import { formatProblem } from '../sop/problems.ts';
-import { buildIndex, rank, type Hint, type Suggestion } from '../sop/search.ts';
+import { buildIndex, rank } from '../sop/search.ts';
+import { formatHint, formatSuggestion } from './format.ts';
 import { evaluate, formatEvaluation, parseEvalFile } from '../sop/evaluate.ts';
 import { readSopDir } from './read-sops.ts';
 
@@ -100,20 +101,6 @@ function match(library: Library, text: string, json: boolean): number {
 	lines.push(...hints.map(formatHint));
 	process.stdout.write(lines.join('\n') + '\n');
 	return 0;
-}
-
-const LEVEL = { provavel: 'provável', possivel: 'possível' } as const;
-
-/** What the overlay shows, in the same words: the level, why (situation parts), the matched words. */
-export function formatSuggestion(s: Suggestion, i: number): string {
-	const why = [s.why.objeto.length ? `objeto: ${s.why.objeto.join(', ')}` : '', s.why.estado.length ? `estado: ${s.why.estado.join(', ')}` : '']
-		.filter(Boolean)
-		.join('; ');
-	return `  ${i + 1}. ${s.id.padEnd(24)} ${LEVEL[s.level].padEnd(9)} ${s.title}\n     ${why ? `situação: ${why}\n     ` : ''}matched: ${s.matched.join(', ') || '-'}  (score ${s.score.toFixed(3)})`;
-}
-
-export function formatHint(h: Hint): string {
-	return `  ! ${h.id}: ${h.text}  (near miss: "${h.matched}")`;
 }
 
 function evalCommand(library: Library, file: string | undefined, json: boolean): number {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import { editDistance } from './edit-distance.ts';
-import { frontMatterSchema, TOP_LEVEL_KEYS, type FrontMatter } from './schema.ts';
+import { frontMatterSchema, type FrontMatter } from './schema.ts';
 import { phraseKeys } from './situation.ts';
 import type { SopProblem } from './problems.ts';
 import { isBuiltinVariable, templateVariables } from './template.ts';
@@ -124,7 +124,7 @@ function fieldName(path: Path): string {
 
 function suggestKey(key: string, doc: Document, path: Path): string {
 	if (path.length) return '';
-	const known = TOP_LEVEL_KEYS;
+	const known = Object.keys(frontMatterSchema.shape);
 	const close = known.find((k) => k !== key && editDistance(k, key.toLowerCase()) <= 2 && !doc.has(k));
 	return close ? ` (did you mean "${close}"?)` : ` (known keys: ${known.join(', ')})`;
 }

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSopDir } from '../../src/cli/read-sops.ts';
 import { buildLibrary } from '../../src/sop/library.ts';
 import { readPack } from '../../src/sop/pack.ts';
-import { buildIndex, suggest } from '../../src/sop/search.ts';
+import { formatHint, formatSuggestion } from '../../src/cli/format.ts';
+import { buildIndex, rank, suggest } from '../../src/sop/search.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const sopsDir = resolve(repoRoot, 'sops');
@@ -69,7 +70,17 @@ beforeAll(async () => {
 	writeFileSync(join(draftDir, 'README.md'), '# not a SOP\n');
 	writeFileSync(
 		evalFile,
-		['# comment', 'token-em-branco\ttoken em branco no safesign', 'suporte-sei\tmatrícula CEI', '-\tteclado quebrado', '-\tcertificado sem cei', ''].join('\n'),
+		[
+			'# comment',
+			'token-em-branco\ttoken em branco no safesign',
+			'suporte-sei\tcertificado sem matrícula CEI',
+			'# --- teclado',
+			'-\tteclado quebrado',
+			'# --- CEI',
+			'-\tcertificado sem cei',
+			'-\to certificado já tem o CEI',
+			'',
+		].join('\n'),
 	);
 	const jobs: Record<string, Promise<Run>> = {
 		check: sops(['check']),
@@ -78,6 +89,8 @@ beforeAll(async () => {
 		match: sops(['match', 'token em branco']),
 		matchJson: sops(['match', '--json'], queries.join('\n') + '\n'),
 		evalRun: sops(['eval', evalFile]),
+		evalJson: sops(['eval', evalFile, '--json']),
+		matchHint: sops(['match', 'cliente esqueceu a senha do token']),
 		draft: sops(['--sops', draftDir, 'match', 'token em branco']),
 		pack: sops(['pack', packOut, '--version', '2024.05']),
 	};
@@ -111,18 +124,22 @@ describe('check', () => {
 });
 
 describe('match', () => {
-	test('readable: the query, then each suggestion with id, score, title and matched words', () => {
+	test('readable: the query, then each suggestion with its level, situation parts and matched words', () => {
 		const run = runs['match']!;
 		const expected = suggest(index, 'token em branco');
 		expect(run.code).toBe(0);
 		expect(expected.length).toBeGreaterThan(0);
-		const lines = run.stdout.trimEnd().split('\n');
-		expect(lines[0]).toBe('"token em branco"');
-		expect(lines).toHaveLength(1 + 2 * expected.length);
-		for (const [i, s] of expected.entries()) {
-			expect(lines[1 + 2 * i]).toMatch(new RegExp(`^  ${i + 1}\\. ${s.id} +${s.score.toFixed(3)}  ${s.title.replace(/[()]/g, '\\$&')}$`));
-			expect(lines[2 + 2 * i]).toBe(`     matched: ${s.matched.join(', ')}`);
-		}
+		expect(run.stdout).toBe(['"token em branco"', ...expected.map(formatSuggestion), ''].join('\n'));
+		expect(run.stdout).toMatch(/^  1\. token-em-branco +provável +Certificado digital em branco no token \(SafeSign\)\n     situação: objeto: token; estado: branco\n     matched: /m);
+	});
+
+	test('a near miss is said as a hint instead of a suggestion', () => {
+		const run = runs['matchHint']!;
+		const { suggestions, hints } = rank(index, 'cliente esqueceu a senha do token');
+		expect(suggestions).toEqual([]);
+		expect(hints).toHaveLength(1);
+		expect(run.stdout).toBe(['"cliente esqueceu a senha do token"', '  (no suggestion: nothing fits well enough)', ...hints.map(formatHint), ''].join('\n'));
+		expect(run.stdout).toContain('! token-em-branco: Parece senha/PIN do token');
 	});
 
 	test('--json with stdin: one JSON object per non-empty line, in order, with exactly the documented keys', () => {
@@ -134,12 +151,13 @@ describe('match', () => {
 		expect(lines).toHaveLength(sent.length);
 		for (const [i, line] of lines.entries()) {
 			const object = JSON.parse(line) as { query: string; suggestions: Record<string, unknown>[] };
-			expect(Object.keys(object)).toEqual(['query', 'suggestions']);
+			expect(Object.keys(object)).toEqual(['query', 'suggestions', 'hints']);
 			expect(object.query).toBe(sent[i]);
-			for (const s of object.suggestions) expect(Object.keys(s).sort()).toEqual(['id', 'matched', 'score', 'title']);
-			expect(object.suggestions).toEqual(suggest(index, sent[i]!));
+			for (const s of object.suggestions) expect(Object.keys(s).sort()).toEqual(['id', 'level', 'matched', 'score', 'title', 'why']);
+			expect(object).toEqual({ query: sent[i], ...rank(index, sent[i]!) });
 		}
-		expect(JSON.parse(lines[1]!)).toEqual({ query: 'pedido de ferias', suggestions: [] });
+		expect(JSON.parse(lines[1]!)).toEqual({ query: 'pedido de ferias', suggestions: [], hints: [] });
+		expect(JSON.parse(lines[0]!).suggestions[0].id).toBe('token-em-branco');
 	});
 
 	test('--sops DIR uses another folder (its README.md is not a SOP)', () => {
@@ -151,23 +169,40 @@ describe('match', () => {
 });
 
 describe('eval', () => {
-	test('prints top-1, top-3 and unrelated figures, then every miss with its line', () => {
+	test('prints the figures, per SOP, the confusion table, the near-miss groups, then every miss with its evidence', () => {
 		const run = runs['evalRun']!;
 		expect(run.code).toBe(0);
 		expect(run.stderr).toBe('');
-		const got = (text: string) => suggest(index, text).map((s) => s.id).join(', ') || '-';
-		expect(run.stdout).toBe(
-			[
-				'top-1 accuracy:            50.0 % (1/2)',
-				'top-3 accuracy:            50.0 % (1/2)',
-				'unrelated, no suggestion:  50.0 % (1/2)',
-				'',
-				'misses:',
-				`  line 3: expected suporte-sei, got ${got('matrícula CEI')}  "matrícula CEI"`,
-				`  line 5: expected -, got ${got('certificado sem cei')}  "certificado sem cei"`,
-				'',
-			].join('\n'),
-		);
+		const first = (text: string) => suggest(index, text)[0]?.id;
+		// The positive control: the first line is found; the second expects the wrong SOP on purpose.
+		expect(first('token em branco no safesign')).toBe('token-em-branco');
+		expect(first('certificado sem matrícula CEI')).toBe('certificado-sem-cei');
+		expect(run.stdout).toContain(['top-1 accuracy:            50.0 % (1/2)', 'top-3 accuracy:            50.0 % (1/2)', 'unrelated, no suggestion:  66.7 % (2/3)'].join('\n'));
+		expect(run.stdout).toMatch(/\ncertificado-sem-cei +0\.0 % +- +0 right of 2 suggested, 0 expected\n/);
+		expect(run.stdout).toMatch(/\nsuporte-sei +- +0\.0 % +0 right of 0 suggested, 1 expected\n/);
+		expect(run.stdout).toMatch(/\nsuporte-sei +1 +0 +0\n/); // expected suporte-sei, first certificado-sem-cei
+		expect(run.stdout).toContain('near-miss groups, left silent:\n  100.0 % (1/1)      teclado\n  50.0 % (1/2)       CEI\n');
+		expect(run.stdout).toContain('  line 3: expected suporte-sei, got certificado-sem-cei  "certificado sem matrícula CEI"\n      certificado-sem-cei; provável; objeto: ');
+		expect(run.stdout).toContain('  line 7: expected -, got certificado-sem-cei  "certificado sem cei"\n');
+		expect(run.stdout).not.toContain('line 8:');
+	});
+
+	test('--json gives the same evaluation as one JSON object', () => {
+		const run = runs['evalJson']!;
+		expect(run.code).toBe(0);
+		const e = JSON.parse(run.stdout) as Record<string, unknown> & { misses: { case: { line: number }; got: string[] }[]; groups: unknown[]; perSop: { id: string; precision: number | null; recall: number | null }[]; confusion: Record<string, Record<string, number>> };
+		expect(Object.keys(e)).toEqual(['withSop', 'top1', 'top3', 'unrelated', 'unrelatedSilent', 'perSop', 'confusion', 'groups', 'misses']);
+		expect([e.withSop, e.top1, e.top3, e.unrelated, e.unrelatedSilent]).toEqual([2, 1, 1, 3, 2]);
+		expect(e.groups).toEqual([
+			{ name: 'teclado', total: 1, silent: 1 },
+			{ name: 'CEI', total: 2, silent: 1 },
+		]);
+		expect(e.confusion).toEqual({ 'token-em-branco': { 'token-em-branco': 1 }, 'suporte-sei': { 'certificado-sem-cei': 1 }, '-': { '-': 2, 'certificado-sem-cei': 1 } });
+		expect(e.perSop.find((s) => s.id === 'token-em-branco')).toMatchObject({ precision: 1, recall: 1 });
+		expect(e.misses.map((m) => [m.case.line, m.got[0]])).toEqual([
+			[3, 'certificado-sem-cei'],
+			[7, 'certificado-sem-cei'],
+		]);
 	});
 });
 
