@@ -88,7 +88,7 @@ export function findPhrase(ticket: TicketWords, keys: readonly string[]): Occurr
  * gerenciador" do not negate their noun: they say it is missing, which is a state, not a denial.
  */
 function negated(tokens: readonly Token[], start: number): boolean {
-	if (POLARITY.has(tokens[start]!.word)) return false; // the phrase carries its own polarity ("não aparece")
+	if (NEGATIONS.has(tokens[start]!.word)) return false; // the phrase carries its own polarity ("não aparece")
 	const clause = tokens[start]!.clause;
 	let copula = false;
 	for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH && tokens[j]!.clause === clause; j--) {

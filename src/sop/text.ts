@@ -74,13 +74,19 @@ export function tokenize(text: string): Token[] {
 		for (const sense of SENSES) {
 			if (word !== sense.word) continue;
 			// A word in capitals inside ordinary text is a name (SEI); a whole text in capitals says nothing.
-			const shouting = (raw[i - 1]?.caps ?? true) && (raw[i + 1]?.caps ?? true);
+			const shouting = (neighbour(raw, i, -1)?.caps ?? true) && (neighbour(raw, i, 1)?.caps ?? true);
 			if (t.caps && !shouting) continue;
 			if (sense.after.has(raw[i - 1]?.word ?? '') || sense.before.has(raw[i + 1]?.word ?? '')) word = sense.becomes;
 		}
 		const stop = STOP_WORDS.has(word);
 		return { word, key: stop ? word : stem(word), stop, clause: t.clause };
 	});
+}
+
+/** The nearest word of two letters or more ("O" in "NÃO SEI O QUE" is no sign of capitals). */
+function neighbour<T extends { word: string }>(list: readonly T[], i: number, step: 1 | -1): T | undefined {
+	for (let j = i + step; j >= 0 && j < list.length; j += step) if (list[j]!.word.length > 1) return list[j];
+	return undefined;
 }
 
 const PLURALS: [string, string][] = [

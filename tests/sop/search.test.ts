@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readSopDir } from '../../src/cli/read-sops.ts';
 import { evaluate, formatEvaluation, parseEvalFile, type EvalCase } from '../../src/sop/evaluate.ts';
 import { buildLibrary } from '../../src/sop/library.ts';
-import { buildIndex, EVIDENCE_THRESHOLD, loadIndex, searchByName, serializeIndex, suggest } from '../../src/sop/search.ts';
+import { buildIndex, EVIDENCE_THRESHOLD, loadIndex, rank as rankAll, searchByName, serializeIndex, suggest } from '../../src/sop/search.ts';
 import { terms, words } from '../../src/sop/text.ts';
 import { shared } from '../helpers/shared.ts';
 
@@ -22,40 +22,39 @@ function cases(path: string): EvalCase[] {
 	return parsed.cases;
 }
 const devFile = shared('dev-set/match.tsv', 'the ranking checks on the shared dev set');
+const nearMissFile = shared('dev-set/match-nearmiss.tsv', 'the ranking checks on the shared near-miss dev set');
 const devSet = devFile.present ? cases(devFile.path) : [];
+const nearMiss = nearMissFile.present ? cases(nearMissFile.path) : [];
 const extra = cases('tests/fixtures/match-extra.tsv');
-const allTexts = [...devSet, ...extra].map((c) => c.text);
+const heldOut = cases('tests/fixtures/match-heldout.tsv');
+const allTexts = [...devSet, ...nearMiss, ...extra, ...heldOut].map((c) => c.text);
 
 test('the library under test is valid', () => {
 	expect(library.problems).toEqual([]);
 	if (devFile.present) expect(devSet.length).toBeGreaterThanOrEqual(14);
+	if (nearMissFile.present) expect(nearMiss.length).toBeGreaterThanOrEqual(170);
 	expect(extra.length).toBeGreaterThanOrEqual(80);
+	expect(heldOut.length).toBeGreaterThanOrEqual(50);
 });
 
-describe.skipIf(!devFile.present)('shared dev set (../shared/dev-set/match.tsv)', () => {
-	test.each(devSet.map((c) => [c.line, c.expected ?? '-', c.text, c] as const))('line %i: %s ← %j', (_line, _id, _text, c) => {
-		const got = rank(c.text).map((s) => s.id);
-		if (c.expected === null) expect(got).toEqual([]);
-		else expect(got[0]).toBe(c.expected);
-	});
-});
-
-describe('project texts (tests/fixtures/match-extra.tsv)', () => {
-	const result = evaluate(extra, rank);
-	const report = formatEvaluation(result);
-
-	test('has both kinds of line', () => {
-		expect(result.withSop).toBeGreaterThan(40);
-		expect(result.unrelated).toBeGreaterThan(20);
-	});
-	test('top-1 >= 90 %', () => {
-		expect(result.top1 / result.withSop, report).toBeGreaterThanOrEqual(0.9);
-	});
-	test('top-3 >= 98 %', () => {
-		expect(result.top3 / result.withSop, report).toBeGreaterThanOrEqual(0.98);
-	});
-	test('unrelated tickets get no suggestion >= 90 %', () => {
-		expect(result.unrelatedSilent / result.unrelated, report).toBeGreaterThanOrEqual(0.9);
+// The goals of issue 9, as lower bounds. The shared sets are skipped (one line on stderr) in a clone alone;
+// the project's own texts (match-extra, and match-heldout, written before tuning and kept out of it) always run.
+const goals = { top1: 0.97, top3: 0.99, silent: 0.95 };
+const heldOutGoals = { top1: 0.95, top3: 0.95, silent: 0.9 };
+describe.each([
+	['../shared/dev-set/match-nearmiss.tsv', nearMissFile.present, nearMiss, goals],
+	['../shared/dev-set/match.tsv', devFile.present, devSet, goals],
+	['tests/fixtures/match-extra.tsv', true, extra, goals],
+	['tests/fixtures/match-heldout.tsv', true, heldOut, heldOutGoals],
+] as const)('ranking on %s', (_name, present, set, bounds) => {
+	const result = present ? evaluate(set, (text) => rankAll(index, text)) : undefined;
+	const report = result ? formatEvaluation(result) : '';
+	test.skipIf(!present)(`top-1 >= ${bounds.top1 * 100} %, top-3 >= ${bounds.top3 * 100} %, no-SOP texts silent >= ${bounds.silent * 100} %`, () => {
+		expect(result!.withSop).toBeGreaterThan(10);
+		expect(result!.unrelated).toBeGreaterThan(1);
+		expect(result!.top1 / result!.withSop, report).toBeGreaterThanOrEqual(bounds.top1);
+		expect(result!.top3 / result!.withSop, report).toBeGreaterThanOrEqual(bounds.top3);
+		expect(result!.unrelatedSilent / result!.unrelated, report).toBeGreaterThanOrEqual(bounds.silent);
 	});
 });
 
@@ -63,16 +62,16 @@ describe('tolerance', () => {
 	test.each([
 		['tokem em branco', 'token-em-branco'],
 		['token em brancco', 'token-em-branco'],
-		['safesing token', 'token-em-branco'],
-		['matricual cei', 'certificado-sem-cei'],
+		['safesing mostra o token vazio', 'token-em-branco'],
+		['matricual cei nao consta', 'certificado-sem-cei'],
 		['certificado notarisado', 'certificado-notarizado'],
 	])('typo: %j → %s', (text, id) => {
 		expect(rank(text)[0]?.id).toBe(id);
 	});
 
 	test.each([
-		['MATRÍCULA CEI', 'matricula cei'],
-		['CARTÓRIO', 'cartorio'],
+		['CERTIFICADO SEM MATRÍCULA CEI', 'certificado sem matricula cei'],
+		['CARTÓRIO NÃO ATENDEU A SOLICITAÇÃO', 'cartorio nao atendeu a solicitacao'],
 		['Sistema Eletrônico de Informações', 'sistema eletronico de informacoes'],
 		['PARALISAÇÃO no MAPA', 'paralisacao no mapa'],
 	])('accents and case: %j ranks as %j', (accented, plain) => {
@@ -83,38 +82,59 @@ describe('tolerance', () => {
 	test('plural and singular meet', () => {
 		expect(rank('tokens em branco')[0]?.id).toBe('token-em-branco');
 		expect(rank('certificados notarizados')[0]?.id).toBe('certificado-notarizado');
-		expect(rank('Matrículas CEI')[0]?.id).toBe('certificado-sem-cei');
+		expect(rank('Certificados sem matrículas CEI')[0]?.id).toBe('certificado-sem-cei');
 	});
 });
 
 describe('suggestions', () => {
 	test('matched lists the query words as typed (folded), not the stems', () => {
-		expect(rank('Matrículas do CEI')[0]?.matched).toEqual(['matriculas', 'cei']);
-		expect(rank('tokem em branco')[0]?.matched).toEqual(['tokem', 'branco']);
+		expect(rank('Certificados sem matrículas CEI')[0]?.matched).toEqual(['certificados', 'matriculas', 'cei']);
+		expect(rank('token em branco')[0]?.matched).toEqual(['token', 'branco']);
 	});
 
-	test('matched words always come from the query, never stop words', () => {
+	test('matched words always come from the query (abbreviations expanded), never stop words', () => {
 		for (const text of allTexts) {
 			const typed = new Set(terms(text).map((t) => t.word));
 			for (const s of rank(text)) for (const w of s.matched) expect(typed, `${text} → ${s.id}`).toContain(w);
 		}
 	});
 
-	test('at most 3, best first, each with a score in (0.5, 1) and some matched word', () => {
-		const mixed = 'token em branco, matrícula CEI, certificado notarizado no cartório, chamado no MAPA, suporte ao SEI';
+	test('at most 3, best first, each with a score in (0, 1), a level and some matched word', () => {
+		const mixed = 'token em branco, matrícula CEI ausente, certificado notarizado no cartório, chamado no MAPA, suporte ao SEI';
 		expect(suggest(index, mixed, 5).length).toBeGreaterThan(3);
 		for (const text of [mixed, ...allTexts]) {
 			const got = rank(text);
 			expect(got.length).toBeLessThanOrEqual(3);
 			expect(got).toEqual(suggest(index, text, 5).slice(0, 3));
 			for (const [i, s] of got.entries()) {
-				expect(s.score).toBeGreaterThan(0.5);
+				expect(s.score).toBeGreaterThan(0);
 				expect(s.score).toBeLessThan(1);
-				expect(s.matched.length).toBeGreaterThan(0);
+				expect(['provavel', 'possivel']).toContain(s.level);
+				expect(s.matched.length + s.why.objeto.length).toBeGreaterThan(0);
 				expect(s.title).toBe(library.sops.find((x) => x.id === s.id)?.title);
 				if (i) expect(s.score).toBeLessThanOrEqual(got[i - 1]!.score);
 			}
 		}
+	});
+
+	test('a one-word match is never "provável"; the situation with more words is', () => {
+		let possible = 0;
+		for (const text of allTexts) {
+			for (const s of rank(text)) {
+				if (s.matched.length < 2) {
+					possible++;
+					expect(s.level, `${text} → ${s.id}`).toBe('possivel');
+				}
+			}
+		}
+		expect(rank('SEI')[0]).toMatchObject({ id: 'suporte-sei', level: 'possivel' });
+		expect(rank('suporte ao SEI')[0]).toMatchObject({ id: 'suporte-sei', level: 'provavel' });
+		expect(rank('cliente diz que o token está em branco no SafeSign')[0]).toMatchObject({
+			id: 'token-em-branco',
+			level: 'provavel',
+			why: { objeto: ['token', 'safesign'], estado: ['branco'] },
+		});
+		expect(possible).toBeGreaterThan(0);
 	});
 
 	test('a limit is respected', () => {
@@ -123,26 +143,33 @@ describe('suggestions', () => {
 	});
 
 	test.each(['', '   ', '?!...', 'o de a para com', 'não é que', '- / -'])('nothing to search in %j: no suggestion', (text) => {
-		expect(rank(text)).toEqual([]);
+		expect(rankAll(index, text)).toEqual({ suggestions: [], hints: [] });
 	});
 
-	test('words found in many SOPs are not enough on their own', () => {
-		for (const text of ['certificado', 'certificado digital', 'suporte', 'chamado', 'cartão']) expect(rank(text), text).toEqual([]);
+	test('one generic word is not enough: the object needs its state', () => {
+		for (const text of ['certificado', 'certificado digital', 'suporte', 'chamado', 'cartão', 'token', 'safesign', 'cartório', 'mapa', 'gov.br', 'matrícula']) {
+			expect(rank(text), text).toEqual([]);
+		}
+		// Positive controls: the same objects with their state.
+		expect(rank('token vazio')[0]?.id).toBe('token-em-branco');
+		expect(rank('safesign em branco')[0]?.id).toBe('token-em-branco');
+		expect(rank('cartório com solicitação expirada')[0]?.id).toBe('certificado-notarizado');
+		expect(rank('mapa fora do ar')[0]?.id).toBe('chamado-suporte-mapa');
+		expect(rank('matrícula CEI ausente')[0]?.id).toBe('certificado-sem-cei');
 	});
 
-	// sops/README.md promises that a one-word keyword only one SOP has is enough to suggest it.
-	test('a one-word keyword specific to one SOP suggests that SOP first', () => {
-		const where = (t: string) => library.sops.filter((s) => [s.title, ...s.keywords, ...s.synonyms, s.summary].some((e) => terms(e).some((x) => x.term === t)));
+	test("every SOP's exemplos suggest it first, and none of its nao_confundir phrases suggests it", () => {
 		let checked = 0;
 		for (const s of library.sops) {
-			for (const keyword of s.keywords) {
-				const kt = terms(keyword);
-				if (kt.length !== 1 || where(kt[0]!.term).length !== 1) continue;
+			for (const example of s.exemplos ?? []) {
 				checked++;
-				expect(rank(keyword)[0]?.id, keyword).toBe(s.id);
+				expect(rank(example)[0]?.id, example).toBe(s.id);
+			}
+			for (const miss of s.naoConfundir ?? []) {
+				for (const text of miss.texto) expect(rank(text).map((x) => x.id), text).not.toContain(s.id);
 			}
 		}
-		expect(checked).toBeGreaterThanOrEqual(5);
+		expect(checked).toBeGreaterThanOrEqual(15);
 	});
 
 	test('each SOP is suggested first for its own title', () => {
@@ -158,7 +185,7 @@ describe('serialised index', () => {
 	test('serializeIndex/loadIndex round trip gives identical suggestions and name search', () => {
 		const loaded = loadIndex(serializeIndex(index));
 		for (const text of [...allTexts, 'token', 'notari', 'Suporte']) {
-			expect(suggest(loaded, text), text).toEqual(suggest(index, text));
+			expect(rankAll(loaded, text), text).toEqual(rankAll(index, text));
 			expect(searchByName(loaded, text), text).toEqual(searchByName(index, text));
 		}
 		expect(loaded.vocab).toEqual(index.vocab);
@@ -168,7 +195,7 @@ describe('serialised index', () => {
 
 	test('an index of another version is refused', () => {
 		const json = JSON.parse(serializeIndex(index)) as { v: number };
-		expect(() => loadIndex(JSON.stringify({ ...json, v: 1 }))).toThrow('unsupported SOP index format 1');
+		expect(() => loadIndex(JSON.stringify({ ...json, v: 2 }))).toThrow('unsupported SOP index format 2');
 	});
 });
 
@@ -201,4 +228,5 @@ test('matched words stay exact in long tickets (more distinct words than a bit m
 	const [top] = suggest(index, `${filler} token em branco safesign zebra girafa`);
 	expect(top?.id).toBe('token-em-branco');
 	expect(top!.matched).toEqual(['token', 'branco', 'safesign']);
+	expect(top!.why).toEqual({ objeto: ['token', 'safesign'], estado: ['branco'] });
 });
