@@ -87,7 +87,7 @@ function issueProblems(issue: $ZodIssue, doc: Document, lineAt: (o?: number) => 
 			message: `unknown key "${key}"${suggestKey(key, doc, path)}`,
 		}));
 	}
-	const missing = issue.code === 'invalid_type' && valueOffset(doc, path) === undefined;
+	const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueOffset(doc, path) === undefined;
 	return [
 		{
 			line: lineAt(missing ? nearestOffset(doc, path) : valueOffset(doc, path)),

@@ -238,7 +238,7 @@ describe('unknown keys', () => {
 
 	test('at the top level, nothing close: the known keys are listed', () => {
 		expect(problemsOf(edited({ 5: 'autor: Nayane' }))).toEqual([
-			`${FILE}:5: autor: unknown key "autor" (known keys: title, summary, source, version, keywords, synonyms, qualitor, templates, variables, checklist, escalation, sla, references)`,
+			`${FILE}:5: autor: unknown key "autor" (known keys: title, summary, source, version, keywords, synonyms, situacao, exemplos, nao_confundir, qualitor, templates, variables, checklist, escalation, sla, references)`,
 		]);
 	});
 
@@ -415,4 +415,74 @@ test('a YAML alias bomb is a located problem, not an exception (imported packs a
 	const result = parseSop('sops/bomb.md', `---\n${levels.join('\n')}\ntitle: T\n---\n`);
 	expect(result.ok).toBe(false);
 	if (!result.ok) expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^sops\/bomb\.md:2: invalid YAML: .*alias/i)]);
+});
+
+describe('situacao, exemplos, nao_confundir', () => {
+	// Written in place of line 9-10 (synonyms), so the lines below are known: the key is on line 9.
+	const withKeys = (...lines: string[]) => edited({ 9: lines.join('\n'), 10: null });
+	const parsed = (text: string) => {
+		const result = parseSop(FILE, text);
+		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+		return result.sop;
+	};
+
+	test('valid keys reach the SOP: one situation or a list, plain or {texto, dica} near misses', () => {
+		const sop = parsed(
+			withKeys(
+				'situacao:',
+				'  objeto: [token, SafeSign]',
+				'  estado: [em branco, vazio]',
+				'exemplos:',
+				'  - cliente diz que o token está vazio',
+				'nao_confundir:',
+				'  - tela em branco',
+				'  - texto: [PIN bloqueado, esqueceu o PIN]',
+				'    dica: Parece senha/PIN do token — não é este SOP',
+			),
+		);
+		expect(sop.situacao).toEqual([{ objeto: ['token', 'SafeSign'], estado: ['em branco', 'vazio'] }]);
+		expect(sop.exemplos).toEqual(['cliente diz que o token está vazio']);
+		expect(sop.naoConfundir).toEqual([
+			{ texto: ['tela em branco'] },
+			{ texto: ['PIN bloqueado', 'esqueceu o PIN'], dica: 'Parece senha/PIN do token — não é este SOP' },
+		]);
+		const list = parsed(withKeys('situacao:', '  - objeto: [SEI]', '  - objeto: [processo]', '    estado: [erro]'));
+		expect(list.situacao).toEqual([
+			{ objeto: ['SEI'], estado: [] },
+			{ objeto: ['processo'], estado: ['erro'] },
+		]);
+		// Positive control for "absent": a SOP without the keys has none of them.
+		const plain = parsed(edited({}));
+		expect([plain.situacao, plain.exemplos, plain.naoConfundir]).toEqual([undefined, undefined, undefined]);
+	});
+
+	test.each([
+		[['situacao:', '  estado: [vazio]'], '10: situacao.objeto: is required but missing'],
+		[['situacao:', '  objeto: []'], '10: situacao.objeto: list at least one object (what the ticket is about: token, CEI…)'],
+		[['situacao:', '  objeto: [token]', '  estados: [vazio]'], '11: situacao.estados: unknown key "estados"'],
+		[['situacao: token'], '9: situacao: expected a situation {objeto, estado} or a list of them'],
+		[['situacao:', '  objeto: [o, token]'], '10: situacao.objeto[0]: "o" has no word the search can find (only articles and prepositions)'],
+		[['situacao:', '  - objeto: [token]', '  - objeto: [cartão]', '    estado: [de]'], '12: situacao[1].estado[0]: "de" has no word the search can find (only articles and prepositions)'],
+		[
+			['situacao:', '  objeto: [token]', '  estado: [um dois três quatro cinco seis sete oito]'],
+			'11: situacao.estado[0]: "um dois três quatro cinco seis sete oito" is too long to be found in a ticket (at most 6 words): write the state in a few words; whole sentences go under exemplos',
+		],
+		[['exemplos: token em branco'], '9: exemplos: expected a list of exemplos'],
+		[['situacao:', '  objeto: [token]', 'nao_confundir:', '  - dica: só a dica'], '12: nao_confundir[0].texto: is required but missing'],
+		[['situacao:', '  objeto: [token]', 'nao_confundir:', '  - texto: []'], '12: nao_confundir[0].texto: list at least one phrase'],
+		[
+			['situacao:', '  objeto: [token]', '  estado: [em branco]', 'nao_confundir:', '  - texto: [PIN, Em Branco]'],
+			'13: nao_confundir[0].texto[1]: "Em Branco" is also this SOP\'s situacao.estado[0]: a near miss must differ from the SOP\'s own situation',
+		],
+		[['situacao:', '  objeto: [token]', 'nao_confundir:', '  - "a"'], '12: nao_confundir[0]: "a" has no word the search can find (only articles and prepositions)'],
+	])('%j → line %s', (lines, expected) => {
+		expect(problemsOf(withKeys(...lines))).toEqual([`${FILE}:${expected}`]);
+	});
+
+	test('a misspelt texto: the missing key and the typo, both on its line', () => {
+		expect(problemsOf(withKeys('situacao:', '  objeto: [token]', 'nao_confundir:', '  - text: PIN'))).toEqual([
+			`${FILE}:12: nao_confundir[0].texto: is required but missing`,
+			`${FILE}:12: nao_confundir[0].text: unknown key "text"`,
+		]);
+	});
 });
