@@ -35,7 +35,7 @@ const NAMES: Record<string, string> = {
 };
 
 export function nameOfOid(oid: string | null): string {
-	if (oid === null) return 'Valor sem OID';
+	if (oid === null) return 'Valor do “Outro Nome”';
 	const known = NAMES[oid];
 	if (known) return known;
 	if (oid.startsWith('2.16.76.1.4.2.')) return 'Registro em conselho profissional';
