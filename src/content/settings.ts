@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { KEYS, type StorageArea, type StorageChange, type StorageEvents } from '../storage/area.ts';
 import { readImportedSops, toImportedSops, type ImportedSop } from '../storage/imported-sops.ts';
 import { emptyMapping, readMappings, toMappings, type Mapping, type Mappings } from '../storage/mappings.ts';
-import { EMPTY_POLICY, readResolvedPolicy, toResolvedPolicy, type ResolvedPolicy } from '../storage/policy.ts';
+import { EMPTY_POLICY, isPolicyKey, readResolvedPolicy, type ResolvedPolicy } from '../storage/policy.ts';
 import { effectiveImportedSops, effectiveMapping } from '../storage/precedence.ts';
 import { setImportedSops } from './sop-library.ts';
 
@@ -39,14 +39,23 @@ export async function loadSettings(
 	area: StorageArea = browser.storage.local as unknown as StorageArea,
 	events: StorageEvents = browser.storage.onChanged as unknown as StorageEvents,
 ): Promise<() => void> {
+	// The policy is stored in several keys (policy.ts): any of them changing means reading it again, in order.
+	let policyRead = Promise.resolve();
 	const onChanged = (changes: Record<string, StorageChange>, areaName: string) => {
 		if (areaName !== 'local') return;
-		const sopsChanged = KEYS.importedSops in changes || KEYS.policy in changes;
 		if (KEYS.importedSops in changes) imported = toImportedSops(changes[KEYS.importedSops]!.newValue);
 		if (KEYS.mappings in changes) mappings = toMappings(changes[KEYS.mappings]!.newValue);
-		if (KEYS.policy in changes) policy = toResolvedPolicy(changes[KEYS.policy]!.newValue);
-		if (!sopsChanged && !(KEYS.mappings in changes)) return;
-		apply(sopsChanged);
+		if (Object.keys(changes).some(isPolicyKey)) {
+			policyRead = policyRead
+				.then(() => readResolvedPolicy(area))
+				.then((read) => {
+					policy = read;
+					apply(true);
+				})
+				.catch((error: unknown) => console.warn('[SOP Assist] policy not read:', error));
+			return;
+		}
+		if (KEYS.importedSops in changes || KEYS.mappings in changes) apply(KEYS.importedSops in changes);
 	};
 	const apply = (sopsChanged: boolean) => {
 		// Rebuilding the index costs a few ms: only when the SOPs changed, not for a mapping edit.

@@ -6,7 +6,18 @@ import type { ImportedSop, SopSource } from './imported-sops.ts';
  * Packs are untrusted, whether an agent imports one or IT pushes one in the policy: bounded before any SOP
  * is parsed (thousands of SOPs would freeze the page or the service worker for seconds).
  */
-export const LIMITS = { packBytes: 2 * 1024 * 1024, packSops: 500, sopBytes: 256 * 1024, policyPacks: 20 } as const;
+export const LIMITS = {
+	packBytes: 2 * 1024 * 1024,
+	packSops: 500,
+	sopBytes: 256 * 1024,
+	policyPacks: 20,
+	/**
+	 * All of a policy's packs together. Chromium slows down on big policies: with 40 MB of packs (20 × 2 MB) one
+	 * `storage.managed.get` took 10–40 s on the test machine, and the policy's stored copy would be as big in every
+	 * tab. 8 MB reads in about a second there and its stored copy (≈ 8.2 MB) fits beside the agent's own data.
+	 */
+	policyBytes: 8 * 1024 * 1024,
+} as const;
 
 export type PackSopsResult = { ok: true; sops: ImportedSop[] } | { ok: false; problems: string[] };
 
