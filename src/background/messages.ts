@@ -1,38 +1,70 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import { sops } from 'virtual:sop-library';
-import { indexJson } from 'virtual:sop-index';
-import { isMessage, type BundledLibrary } from '../messages.ts';
-import type { StorageArea } from '../storage/area.ts';
-import { unregisterOrigin, type RegistrationApi } from './registration.ts';
-import { isExtensionPage } from './sender.ts';
-import { answerUsageMessage } from './usage-messages.ts';
+import { isMessage, isMessageType, type Message, type MessageType, type Reply } from '../messages.ts';
+import { createRateLimiter, type RateLimit } from './rate-limit.ts';
+import { classifySender, type Classified, type Sender, type SenderKind } from './sender.ts';
 
-/** Messages the service worker answers; each checks who sent it before acting. */
-export function listenForMessages(api: RegistrationApi, serialise: <T>(task: () => Promise<T>) => Promise<T>): void {
-	browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-		if (sender.id !== browser.runtime.id) return undefined;
-		const usage = answerUsageMessage(browser.storage.local as unknown as StorageArea, message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('') });
-		if (usage) return usage;
-		if (isMessage(message, 'sop-library')) {
-			const library: BundledLibrary = { sops, indexJson };
-			return Promise.resolve(library);
-		}
-		if (isMessage(message, 'open-options')) {
-			// Our content script asks; opening our own options page, at the section asked for, is all it can cause.
-			return browser.tabs.create({ url: optionsUrl(message.section) }).then(() => ({ ok: true }));
-		}
-		// Registration changes come only from the extension's own pages, never from a script inside a website.
-		// (A grant registers through permissions.onAdded, whoever asked for it: one path.)
-		if (!isExtensionPage(sender, browser.runtime.getURL(''))) return undefined;
-		if (isMessage(message, 'installation-removed')) {
-			return serialise(() => unregisterOrigin(api, message.pattern)).then(() => ({ ok: true }));
-		}
-		return undefined;
-	});
+/** Every message the service worker answers (`open-sop` goes from the popup to a content script). */
+export type BackgroundMessageType = Exclude<MessageType, 'open-sop'>;
+
+/** One row of the handler table: who may send the message, how often per tab, and what answers it. */
+export interface Handler<K extends BackgroundMessageType> {
+	from: readonly SenderKind[];
+	/** Per tab; a request over it is answered `{ ok: false, reason: 'rate', retryAfterMs }` and not handled. */
+	limit?: RateLimit;
+	/** What one request costs against the limit (default 1), e.g. its number of usage events. */
+	cost?(message: Message<K>): number;
+	handle(message: Message<K>, sender: Classified): Promise<Reply<K>>;
 }
 
-/** The options page opened at one of its sections (their element ids); no permission needed for our own page. */
-export function optionsUrl(section: string): string {
-	const page = browser.runtime.getManifest().options_ui?.page ?? 'src/options/index.html';
-	return browser.runtime.getURL(`${page}#${section}`);
+export type HandlerTable = { [K in BackgroundMessageType]: Handler<K> };
+
+export interface DispatchDeps {
+	self: { id: string; origin: string };
+	/** Whether a self-hosted origin (`https://helpdesk.example.com`) has our content script registered. */
+	isRegisteredOrigin(origin: string): Promise<boolean>;
+	now?: () => number;
+	/** Where refusals are logged (console.warn by default). */
+	log?: (...what: unknown[]) => void;
+}
+
+/**
+ * The background's one entry for messages: the type must be in the table, the sender must be one the
+ * table names for it, every field must validate, and the tab must be within its rate. Anything else is
+ * refused (no reply) and logged. Returns undefined at once for what is not ours to answer.
+ */
+export function createDispatcher(table: HandlerTable, deps: DispatchDeps) {
+	const now = deps.now ?? Date.now;
+	const log = deps.log ?? ((...what: unknown[]) => console.warn('[SOP Assist] refused message:', ...what));
+	const limiter = createRateLimiter(now);
+	const dispatch = async <K extends BackgroundMessageType>(type: K, raw: unknown, sender: Sender): Promise<Reply<K> | undefined> => {
+		const handler = table[type] as Handler<K>;
+		const who = await classifySender(sender, deps.self, deps.isRegisteredOrigin);
+		if (!who || !handler.from.includes(who.kind)) {
+			log(type, `sender not allowed (${who?.kind ?? 'unknown'})`, sender.url ?? '(no url)');
+			return undefined;
+		}
+		if (!isMessage(raw, type, now())) {
+			log(type, 'invalid fields', who.url);
+			return undefined;
+		}
+		if (handler.limit && who.tabId !== undefined) {
+			const taken = limiter.take(`${type}@${who.tabId}`, handler.limit, handler.cost?.(raw) ?? 1);
+			if (!taken.ok) {
+				log(type, `rate limit of tab ${who.tabId}`, who.url);
+				return { ok: false, reason: 'rate', retryAfterMs: taken.retryAfterMs } as Reply<K>;
+			}
+		}
+		return handler.handle(raw, who);
+	};
+	return {
+		/** For `runtime.onMessage`: a promise of the reply, or undefined when the message is not one of ours. */
+		onMessage(raw: unknown, sender: Sender): Promise<unknown> | undefined {
+			const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+			if (!isMessageType(type) || type === 'open-sop') {
+				if (sender.id === deps.self.id) log(String(type), 'unknown type', sender.url ?? '(no url)');
+				return undefined;
+			}
+			return dispatch(type, raw, sender);
+		},
+		forgetTab: (tabId: number) => limiter.forgetTab(tabId),
+	};
 }

@@ -1,17 +1,23 @@
 // The service worker: keeps run-time content scripts for self-hosted Qualitor in step with the origins the
-// agent granted, and answers the few messages that need extension privileges.
-import browser from 'webextension-polyfill';
+// agent granted, applies the IT policy, and answers the few messages that need extension privileges.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { sops } from 'virtual:sop-library';
+import { indexJson } from 'virtual:sop-index';
 import contentScript from '../content/index.ts?script';
 import { registrationApi as api } from './api.ts';
-import { listenForMessages } from './messages.ts';
+import { createHandlers } from './handlers.ts';
+import { createDispatcher } from './messages.ts';
 import { syncPolicy, type PolicyApi } from './policy-sync.ts';
-import type { StorageArea } from '../storage/area.ts';
+import { KEYS, type StorageArea } from '../storage/area.ts';
+import { readImportedSops } from '../storage/imported-sops.ts';
+import { isPolicyKey, readResolvedPolicy, readStoredPolicy } from '../storage/policy.ts';
 import { createQueue } from './queue.ts';
-import { reconcile, registerOrigin, unregisterOrigin } from './registration.ts';
+import { reconcile, registerOrigin, scriptId, unregisterOrigin } from './registration.ts';
 
 // One change at a time: a grant, a revocation and a policy change must not race.
 const serialise = createQueue();
 const report = (what: string) => (error: unknown) => console.warn(`[SOP Assist] ${what}:`, error);
+const local = browser.storage.local as unknown as StorageArea;
 
 // The one path for a grant, from the options page or the browser's site-access menu (registerOrigin refuses broad ones).
 browser.permissions.onAdded.addListener(({ origins = [] }) => {
@@ -21,23 +27,59 @@ browser.permissions.onAdded.addListener(({ origins = [] }) => {
 browser.permissions.onRemoved.addListener(({ origins = [] }) => {
 	for (const pattern of origins) serialise(() => unregisterOrigin(api, pattern)).catch(report('unregister'));
 });
-browser.runtime.onInstalled.addListener(() => void serialise(() => reconcile(api, contentScript)).catch(report('reconcile')));
-browser.runtime.onStartup.addListener(() => void serialise(() => reconcile(api, contentScript)).catch(report('reconcile')));
 
 // The IT policy: validated once here, stored for the tabs and the options page, its installations registered.
 const policyApi: PolicyApi = {
-	readManaged: () => browser.storage.managed.get(),
-	local: browser.storage.local as unknown as StorageArea,
+	readManaged: (keys) => browser.storage.managed.get(keys),
+	local,
 	hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
 	removeOrigin: (pattern) => browser.permissions.remove({ origins: [pattern] }),
 	registration: api,
 };
-const syncPolicyNow = () => void serialise(() => syncPolicy(policyApi, contentScript)).catch(report('policy'));
-// At every start of the worker (install, update, browser start, and each wake-up): a policy changed while
-// it slept is caught up; the sync writes only when something changed.
-syncPolicyNow();
+const syncPolicyNow = (packs: boolean) => serialise(() => syncPolicy(policyApi, contentScript, { packs }));
+// At every start of the worker: the small keys (usageRecord, installations, mappings) are read before any
+// usage event is judged (`policyReady`); the packs too when they were never read completely. Chromium reads
+// big policies slowly, and a change of the packs arrives as storage.onChanged, which wakes the worker.
+const policyReady = readStoredPolicy(local)
+	.then((stored) => syncPolicyNow(!stored.packsRead))
+	.catch(report('policy'));
+browser.runtime.onInstalled.addListener(() => {
+	void serialise(() => reconcile(api, contentScript)).catch(report('reconcile'));
+	void syncPolicyNow(true).catch(report('policy'));
+});
+browser.runtime.onStartup.addListener(() => {
+	void serialise(() => reconcile(api, contentScript)).catch(report('reconcile'));
+	// A policy changed while the browser was closed.
+	void syncPolicyNow(true).catch(report('policy'));
+});
 // Chrome re-reads policies every few minutes (and on chrome://policy "Reload"); Firefox only at start.
-browser.storage.onChanged.addListener((_changes, area) => area === 'managed' && syncPolicyNow());
+browser.storage.onChanged.addListener((changes, area) => {
+	if (area === 'managed') void syncPolicyNow(true).catch(report('policy'));
+	if (area === 'local' && (KEYS.importedSops in changes || Object.keys(changes).some(isPolicyKey))) sopIds = undefined;
+});
 // A grant for a managed installation registers it through permissions.onAdded above, like an agent's own.
 
-listenForMessages(api, serialise);
+/** Ids of the SOPs a tab can know, for checking usage events; read again after imports or the policy change. */
+let sopIds: Promise<ReadonlySet<string>> | undefined;
+const knownSopIds = () =>
+	(sopIds ??= Promise.all([readImportedSops(local), readResolvedPolicy(local)]).then(
+		([imported, policy]) => new Set([...sops.map((s) => s.id), ...imported.map((i) => i.sop.id), ...policy.sops.map((i) => i.sop.id)]),
+	));
+
+const optionsPage = browser.runtime.getManifest().options_ui?.page ?? 'src/options/index.html';
+const dispatcher = createDispatcher(
+	createHandlers({
+		local,
+		library: () => ({ sops, indexJson }),
+		openOptions: (section) => browser.tabs.create({ url: browser.runtime.getURL(`${optionsPage}#${section}`) }),
+		unregister: (pattern) => serialise(() => unregisterOrigin(api, pattern)),
+		policyReady: () => policyReady,
+		knownSopIds,
+	}),
+	{
+		self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
+		isRegisteredOrigin: async (origin) => (await api.scripting.getRegisteredContentScripts({ ids: [scriptId(`${origin}/*`)] })).length > 0,
+	},
+);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatcher.onMessage(message, sender));
+browser.tabs.onRemoved.addListener((tabId) => dispatcher.forgetTab(tabId));

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import css from './ui/overlay.css?inline';
 import visuallyHidden from '../ui/visually-hidden.css?inline';
 import { createFormSession } from './form-session.ts';
-import { isMessage, message, type BundledLibrary } from '../messages.ts';
+import { ask, isMessage } from '../messages.ts';
 import { setBundledLibrary } from './sop-library.ts';
 import { Overlay, type OverlayApi } from './ui/Overlay.tsx';
 import { loadSettings } from './settings.ts';
@@ -25,7 +25,7 @@ let mounted: HTMLElement | null = null;
  */
 export async function mountOverlay(doc: Document): Promise<boolean> {
 	if (mounted?.isConnected) return true;
-	setBundledLibrary((await browser.runtime.sendMessage(message('sop-library', {}))) as BundledLibrary);
+	setBundledLibrary(await ask(browser.runtime.sendMessage, 'sop-library', {}));
 	// Imported SOPs and this installation's mapping before the first suggestion; later changes arrive live.
 	await loadSettings(doc.location.origin).catch((error: unknown) => console.warn('[SOP Assist] settings not read:', error));
 	if (mounted?.isConnected) return true;
@@ -44,7 +44,7 @@ export async function mountOverlay(doc: Document): Promise<boolean> {
 
 	let api: OverlayApi | undefined;
 	// The background is the usage record's only writer; it drops the events when recording is off.
-	const usage = createUsageRecorder((events) => browser.runtime.sendMessage(message('usage-events', { events })));
+	const usage = createUsageRecorder((events) => ask(browser.runtime.sendMessage, 'usage-events', { events }));
 	render(<Overlay session={session} host={host} usage={usage} expose={(a) => (api = a)} />, container);
 
 	browser.runtime.onMessage.addListener((message: unknown) => {

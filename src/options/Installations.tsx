@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { toOriginPattern } from '../origin/origin-pattern.ts';
-import { message } from '../messages.ts';
+import { ask } from '../messages.ts';
 import { removeInstallation, saveInstallation, type Installation } from '../storage/installations.ts';
 import type { ResolvedPolicy } from '../storage/policy.ts';
 import { effectiveInstallations } from '../storage/precedence.ts';
@@ -84,7 +84,7 @@ export function Installations({ installations, policy, onChange }: Props) {
 		try {
 			// Also unregisters in the background through permissions.onRemoved; the message makes it immediate.
 			await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-			await browser.runtime.sendMessage(message('installation-removed', { pattern })).catch(() => undefined);
+			await ask(browser.runtime.sendMessage, 'installation-removed', { pattern }).catch(() => undefined);
 			onChange(await removeInstallation(local, pattern));
 			setStatus(t('optionsRemoved', pattern));
 		} catch (error) {

@@ -7,6 +7,7 @@ import { effectiveMapping } from '../storage/precedence.ts';
 import { ManagedBadge } from './PolicyNotice.tsx';
 import { t } from '../ui/i18n.ts';
 import { formatMapping, parseMapping } from './mapping-text.ts';
+import { storageErrorText } from './error-text.ts';
 import { local } from './storage.ts';
 
 type Texts = { names: string; labelAliases: string; overrides: string };
@@ -53,8 +54,13 @@ export function MappingSection({ origins, policy }: { origins: string[]; policy:
 			setStatus('');
 			return;
 		}
-		await saveMapping(local, origin, parsed.mapping);
-		setStatus(t('optionsMappingSaved', origin));
+		try {
+			await saveMapping(local, origin, parsed.mapping);
+			setStatus(t('optionsMappingSaved', origin));
+		} catch (error) {
+			// Storage full or refused: what the agent typed stays in the form, and they are told.
+			setStatus(t('optionsMappingNotSaved', storageErrorText(error)));
+		}
 	};
 
 	const area = (key: keyof Texts, id: string, label: string) => (

@@ -8,7 +8,7 @@ import { effectiveImportedSops } from '../storage/precedence.ts';
 import { addImportedSops, clearImportedSops, readImportedSops, removeImportedSop, type ImportedSop } from '../storage/imported-sops.ts';
 import { t } from '../ui/i18n.ts';
 import { download } from './download.ts';
-import { errorText } from './error-text.ts';
+import { errorText, storageErrorText } from './error-text.ts';
 import { importSopFiles, LIMITS, type PickedFile } from './import-sops.ts';
 import { SopPreview } from './SopPreview.tsx';
 import { SopTable, type Row } from './SopTable.tsx';
@@ -44,7 +44,15 @@ export function SopsSection({ policy }: { policy: ResolvedPolicy }) {
 			const result = importSopFiles(picked);
 			const all = [...early, ...result.problems];
 			setProblems(all);
-			if (result.sops.length) setImported(await addImportedSops(local, result.sops));
+			if (result.sops.length) {
+				try {
+					setImported(await addImportedSops(local, result.sops));
+				} catch (error) {
+					// Storage full: nothing was imported (the write is one), and the agent is told why.
+					setStatus(t('optionsImportNotSaved', storageErrorText(error)));
+					return;
+				}
+			}
 			setStatus(result.sops.length ? t('optionsImported', result.sops.length) : '');
 			if (all.length) requestAnimationFrame(() => document.getElementById('import-problems')?.focus());
 		} catch (error) {
@@ -54,7 +62,12 @@ export function SopsSection({ policy }: { policy: ResolvedPolicy }) {
 	};
 
 	const remove = async (id: string) => {
-		setImported(await removeImportedSop(local, id));
+		try {
+			setImported(await removeImportedSop(local, id));
+		} catch (error) {
+			setStatus(t('optionsNotSaved', storageErrorText(error)));
+			return;
+		}
 		setStatus(t('optionsRemovedSop', id));
 		if (preview?.id === id) setPreview(null);
 		picker.current?.focus();

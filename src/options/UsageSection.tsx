@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sops as bundled } from 'virtual:sop-library';
-import { message } from '../messages.ts';
+import { ask, NoReplyError } from '../messages.ts';
 import { KEYS, type StorageChange } from '../storage/area.ts';
 import { readImportedSops } from '../storage/imported-sops.ts';
 import type { ResolvedPolicy } from '../storage/policy.ts';
@@ -11,7 +11,7 @@ import { readUsageLog } from '../storage/usage.ts';
 import { t } from '../ui/i18n.ts';
 import { summarize, toCsv, USAGE_KINDS, type UsageEvent, type UsageKind } from '../usage/usage-log.ts';
 import { download } from './download.ts';
-import { errorText } from './error-text.ts';
+import { errorText, storageErrorText } from './error-text.ts';
 import { ManagedBadge } from './PolicyNotice.tsx';
 import { local, storageEvents } from './storage.ts';
 import { UsageBars } from './UsageBars.tsx';
@@ -60,7 +60,7 @@ export function UsageSection({ policy }: { policy: ResolvedPolicy }) {
 			setStatus(on ? t('optionsUsageTurnedOn') : t('optionsUsageTurnedOff'));
 		} catch (error) {
 			setSettings({ ...settings }); // the checkbox goes back to what is stored
-			setStatus(t('optionsActionFailed', errorText(error)));
+			setStatus(t('optionsNotSaved', storageErrorText(error)));
 		}
 	};
 	const exportCsv = () => download(document, `uso-dos-sops-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(log), 'text/csv');
@@ -68,9 +68,12 @@ export function UsageSection({ policy }: { policy: ResolvedPolicy }) {
 		setConfirming(false);
 		try {
 			// Only the background writes the record; "apagado" only when it says it did.
-			const answer = (await browser.runtime.sendMessage(message('usage-clear', {}))) as { ok?: unknown } | undefined;
+			const answer = await ask(browser.runtime.sendMessage, 'usage-clear', {}).catch((error: unknown) => {
+				if (error instanceof NoReplyError) return undefined; // refused by the background
+				throw error;
+			});
 			if (answer?.ok !== true) {
-				setStatus(t('optionsUsageClearRefused'));
+				setStatus(answer?.message ?? t('optionsUsageClearRefused'));
 				return;
 			}
 			setLog([]);

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Client } from '../cert/client.ts';
-import { message, type Message } from '../messages.ts';
+import { ask, message, type Message } from '../messages.ts';
 
 /** The request, with the client's CPF/CNPJ and name only when the certificate gave them. */
 export function openSopMessage(id: string, client: Client): Message<'open-sop'> {
@@ -14,13 +14,15 @@ export function openSopMessage(id: string, client: Client): Message<'open-sop'> 
 export async function openSopInActiveTab(id: string, client: Client = { cpfCnpj: null, name: null }, timeoutMs = 1500): Promise<boolean> {
 	try {
 		const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-		if (tab?.id === undefined) return false;
+		const tabId = tab?.id;
+		if (tabId === undefined) return false;
+		const { type: _type, ...body } = openSopMessage(id, client);
 		const reply = await Promise.race([
-			browser.tabs.sendMessage(tab.id, openSopMessage(id, client)),
-			new Promise((resolve) => setTimeout(resolve, timeoutMs, undefined)),
+			ask((m) => browser.tabs.sendMessage(tabId, m), 'open-sop', body).catch(() => undefined),
+			new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs, undefined)),
 		]);
 		// A tab without our content script answers nothing; one with it answers, and may say it could not.
-		return reply !== undefined && reply !== null && (reply as { ok?: boolean }).ok !== false;
+		return reply?.ok === true;
 	} catch {
 		return false;
 	}

@@ -44,7 +44,7 @@ export function effectiveMapping(local: Mappings, policy: ResolvedPolicy, origin
 }
 
 /** The policy's usageRecord, when set, wins either way; otherwise the agent's choice (on by default). */
-export function usageRecording(settings: LocalSettings, policy: ResolvedPolicy): { enabled: boolean; managed: boolean } {
+export function usageRecording(settings: LocalSettings, policy: Pick<ResolvedPolicy, 'usageRecord'>): { enabled: boolean; managed: boolean } {
 	if (policy.usageRecord !== undefined) return { enabled: policy.usageRecord, managed: true };
 	return { enabled: settings.usageRecord, managed: false };
 }

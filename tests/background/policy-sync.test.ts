@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { syncPolicy, type PolicyApi } from '../../src/background/policy-sync.ts';
 import type { RegistrationApi } from '../../src/background/registration.ts';
 import { KEYS } from '../../src/storage/area.ts';
-import { readResolvedPolicy } from '../../src/storage/policy.ts';
+import { policyPackKey, readResolvedPolicy } from '../../src/storage/policy.ts';
+import { packsAtLimit } from '../fixtures/policy-packs.ts';
+import { quotaStorage } from '../helpers/quota-storage.ts';
 import { fakeStorage } from '../helpers/fake-storage.ts';
 
 const sample = Object.values(
@@ -98,5 +100,63 @@ describe('syncPolicy', () => {
 		expect(removed).toEqual(['https://outro.example/*']);
 		// Nothing more is withdrawn at the next sync: it compares with the policy stored last time.
 		expect((await syncPolicy(api, FILE)).withdrawn).toEqual([]);
+	});
+});
+
+describe('the stored policy at the documented limits', () => {
+	const manyPacks = (n: number, bytes: number) => packsAtLimit(n, Math.ceil(bytes / 240_000), { bytes });
+
+	test('each SOP is stored once (parsed, no Markdown copy), one key per pack; an unchanged pack is neither parsed nor written again', async () => {
+		const packs = manyPacks(3, 300_000);
+		const { api, local } = fakeApi(async () => ({ sopPacks: packs }));
+		await syncPolicy(api, FILE);
+		const stored = local.data.get(policyPackKey(0)) as Array<{ text: string; sop: { body: string } }>;
+		expect(stored[0]!.text).toBe('');
+		expect(stored[0]!.sop.body.length).toBeGreaterThan(140_000);
+		const packBytes = JSON.stringify(packs[0]).length;
+		expect(JSON.stringify(stored).length).toBeLessThan(packBytes * 1.1);
+		expect((await readResolvedPolicy(local)).sops).toHaveLength(6);
+		const writes = local.writes;
+		await syncPolicy(api, FILE);
+		expect(local.writes).toBe(writes);
+	});
+
+	test('storage full: the packs that do not fit are not applied and the notice says why; usageRecord and installations still apply', async () => {
+		const area = quotaStorage(700_000);
+		const { api } = fakeApi(async () => ({ ...sample, sopPacks: manyPacks(3, 300_000) }));
+		api.local = area;
+		const result = await syncPolicy(api, FILE);
+		const policy = await readResolvedPolicy(area);
+		expect(policy.usageRecord).toBe(false);
+		expect(policy.installations.map((i) => i.pattern)).toEqual(['https://helpdesk.suaempresa.com.br/*']);
+		expect(policy.sops.length).toBeGreaterThan(0);
+		expect(policy.sops.length).toBeLessThan(6);
+		expect(result.problems).toEqual([expect.stringMatching(/^Política, pacote sopPacks\[\d\] não aplicado: o armazenamento do navegador está cheio \(QUOTA_BYTES quota exceeded\)\.$/)]);
+		expect(policy.problems).toEqual(result.problems);
+	});
+
+	test('over the total of 8 MB: the packs past it are refused with a message; the ones before apply', async () => {
+		const packs = manyPacks(5, 2_000_000);
+		const { api, local } = fakeApi(async () => ({ sopPacks: packs }));
+		const { problems } = await syncPolicy(api, FILE);
+		expect((await readResolvedPolicy(local)).sops).toHaveLength(4 * 9);
+		expect(problems).toEqual([expect.stringMatching(/^Política, pacote sopPacks\[4\] recusado: os pacotes da política somam 9,\d MB até ele; o limite é 8,0 MB no total\.$/)]);
+	}, 60_000);
+
+	test('a start of the worker reads only the small keys: usageRecord changes, the packs stay as stored', async () => {
+		let policy: Record<string, unknown> = { ...sample, sopPacks: manyPacks(1, 10_000) };
+		const asked: Array<string[] | undefined> = [];
+		const { api, local } = fakeApi(async () => policy);
+		api.readManaged = async (keys) => (asked.push(keys), keys ? Object.fromEntries(keys.filter((k) => k in policy).map((k) => [k, policy[k]])) : policy);
+		await syncPolicy(api, FILE);
+		policy = { ...policy, usageRecord: true, sopPacks: [] };
+		await syncPolicy(api, FILE, { packs: false });
+		const stored = await readResolvedPolicy(local);
+		expect(stored.usageRecord).toBe(true);
+		expect(stored.sops).toHaveLength(1);
+		expect(asked).toEqual([undefined, ['installations', 'mappings', 'usageRecord']]);
+		// Positive control: a full read drops the pack IT removed.
+		await syncPolicy(api, FILE);
+		expect((await readResolvedPolicy(local)).sops).toHaveLength(0);
 	});
 });

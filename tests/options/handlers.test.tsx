@@ -71,7 +71,7 @@ test('turning the record off when storage refuses: said, and the checkbox shows 
 		box.checked = false;
 		box.dispatchEvent(new Event('change', { bubbles: true }));
 	});
-	await vi.waitFor(() => expect(status('usage')).toMatch(/^Não foi possível concluir: QUOTA_BYTES/));
+	await vi.waitFor(() => expect(status('usage')).toBe('A alteração não foi salva: o armazenamento do navegador está cheio. Remova SOPs importados que não usa (ou apague o registro de uso) e tente de novo.'));
 	expect(box.checked).toBe(true);
 });
 

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { message } from '../../messages.ts';
+import { ask } from '../../messages.ts';
 import { t } from '../../ui/i18n.ts';
 import type { FormHealth } from '../session.ts';
 
@@ -18,7 +18,7 @@ export function HealthBadge({ health }: { health: FormHealth }) {
 		);
 	}
 	const open = () => {
-		browser.runtime.sendMessage(message('open-options', { section: 'mapeamento' })).catch((error: unknown) => console.warn('[SOP Assist]', error));
+		ask(browser.runtime.sendMessage, 'open-options', { section: 'mapeamento' }).catch((error: unknown) => console.warn('[SOP Assist]', error));
 	};
 	return (
 		<button

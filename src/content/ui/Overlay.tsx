@@ -36,6 +36,9 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [applied, setApplied] = useState<Sop | null>(null);
 	const [warning, setWarning] = useState<string[] | null>(null);
 	const [health, setHealth] = useState(() => session.health());
+	// A usage write that failed (storage full) or events given up: said in the panel, in Portuguese.
+	const [usageProblem, setUsageProblem] = useState<string | undefined>(undefined);
+	useEffect(() => usage.onProblem(setUsageProblem), [usage]);
 	const panel = useRef<HTMLElement>(null);
 
 	// Bumped when the library changes (imports, policy), so the name search runs again.
@@ -165,6 +168,11 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				</button>
 			</header>
 			<div class="body">
+				{usageProblem && (
+					<p class="warning" role="alert" data-usage-problem>
+						{usageProblem}
+					</p>
+				)}
 				{sop ? (
 					<SopView
 						key={sop.id}
