@@ -63,10 +63,18 @@ function tooBroad(domain: string): boolean {
 export interface BuiltManifest {
 	host_permissions?: string[];
 	content_scripts?: { matches: string[] }[];
+	web_accessible_resources?: { matches?: string[]; resources: string[] }[];
 	[key: string]: unknown;
 }
 
-/** The built manifest with the origins added to host_permissions and to every content script's matches. */
+/** Whether a list of match patterns already reaches every page of that pattern's scheme. */
+const coversAll = (matches: readonly string[], pattern: string) =>
+	matches.some((m) => m === '<all_urls>' || m === '*://*/*' || m === `${pattern.slice(0, pattern.indexOf('://'))}://*/*`);
+
+/**
+ * The built manifest with the origins added to host_permissions, to every content script's matches and to
+ * the matches of the web-accessible files (the lazily loaded overlay) where those do not already cover them.
+ */
 export function enterpriseManifest<M extends BuiltManifest>(manifest: M, origins: readonly EnterpriseOrigin[]): M & { host_permissions: string[] } {
 	const patterns = origins.map((o) => o.pattern);
 	const add = (list: readonly string[] = []) => [...new Set([...list, ...patterns])];
@@ -75,5 +83,12 @@ export function enterpriseManifest<M extends BuiltManifest>(manifest: M, origins
 		...manifest,
 		host_permissions: add(manifest.host_permissions),
 		content_scripts: manifest.content_scripts.map((cs) => ({ ...cs, matches: add(cs.matches) })),
+		...(manifest.web_accessible_resources
+			? {
+					web_accessible_resources: manifest.web_accessible_resources.map((war) =>
+						war.matches ? { ...war, matches: [...new Set([...war.matches, ...patterns.filter((p) => !coversAll(war.matches!, p))])] } : war,
+					),
+				}
+			: {}),
 	};
 }

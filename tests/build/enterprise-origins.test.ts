@@ -70,6 +70,25 @@ describe('enterpriseManifest', () => {
 		expect(built.content_scripts[0]!.matches).toHaveLength(2); // the input is not modified
 	});
 
+	test('web-accessible files get the origins unless their matches already reach every site', () => {
+		const out = enterpriseManifest(
+			{
+				...built,
+				web_accessible_resources: [
+					{ matches: ['http://*/*', 'https://*/*'], resources: ['a.js'] },
+					{ matches: ['https://*.qualitorsoftware.com/*'], resources: ['b.js'] },
+					{ resources: ['c.js'] } as { matches?: string[]; resources: string[] },
+				],
+			},
+			parseOrigins('https://helpdesk.empresa.com.br/ http://qualitor.interno/'),
+		);
+		expect(out.web_accessible_resources).toEqual([
+			{ matches: ['http://*/*', 'https://*/*'], resources: ['a.js'] },
+			{ matches: ['https://*.qualitorsoftware.com/*', 'https://helpdesk.empresa.com.br/*', 'http://qualitor.interno/*'], resources: ['b.js'] },
+			{ resources: ['c.js'] },
+		]);
+	});
+
 	test('a manifest without content scripts is an error, not a silent no-op', () => {
 		expect(() => enterpriseManifest({ name: 'x' }, parseOrigins('https://a.empresa.com.br/'))).toThrow(/content_scripts/);
 	});
