@@ -128,5 +128,5 @@ describe('no DOM globals in the pure cores', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
-	});
+	}, 120_000); // one tsc run: seconds alone, much longer on a busy machine
 });
