@@ -35,5 +35,5 @@ describe('npm run package refuses, before building', () => {
 		expect(run.status).toBe(1);
 		expect(run.stdout).not.toContain('vite');
 		expect(run.wrote).toBe(false);
-	});
+	}, 60_000); // starts Node with tsx: about a second alone, more on a busy machine
 });
