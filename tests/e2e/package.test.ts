@@ -123,7 +123,7 @@ describe('release/', () => {
 		const enterprise = files(await unpack(`${stem}-enterprise-firefox.xpi`));
 		expect([...enterprise.keys()].sort()).toEqual([...store.keys()].sort());
 		expect([...store.keys()].filter((f) => store.get(f) !== enterprise.get(f))).toEqual(['/manifest.json']);
-	});
+	}, 180_000); // web-ext lint takes 10 s alone and over a minute on a busy machine
 });
 
 describe('zero-click enterprise build, loaded unpacked in Chromium', () => {
@@ -165,5 +165,5 @@ describe('zero-click enterprise build, loaded unpacked in Chromium', () => {
 		await overlay(page).locator('[data-sop-id="token-em-branco"]').waitFor({ timeout: 15_000 });
 		await enterprise.close();
 		launched = undefined;
-	});
+	}, 180_000); // two browser launches
 });
