@@ -13,6 +13,7 @@ import { readImportedSops } from '../storage/imported-sops.ts';
 import { isPolicyKey, readResolvedPolicy, readStoredPolicy } from '../storage/policy.ts';
 import { createQueue } from './queue.ts';
 import { reconcile, registerOrigin, scriptId, unregisterOrigin } from './registration.ts';
+import { originMatches } from '../origin/origin-pattern.ts';
 
 // One change at a time: a grant, a revocation and a policy change must not race.
 const serialise = createQueue();
@@ -66,6 +67,7 @@ const knownSopIds = () =>
 		([imported, policy]) => new Set([...sops.map((s) => s.id), ...imported.map((i) => i.sop.id), ...policy.sops.map((i) => i.sop.id)]),
 	));
 
+const manifestMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []);
 const optionsPage = browser.runtime.getManifest().options_ui?.page ?? 'src/options/index.html';
 const dispatcher = createDispatcher(
 	createHandlers({
@@ -78,7 +80,10 @@ const dispatcher = createDispatcher(
 	}),
 	{
 		self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
-		isRegisteredOrigin: async (origin) => (await api.scripting.getRegisteredContentScripts({ ids: [scriptId(`${origin}/*`)] })).length > 0,
+		// The manifest's own matches count too: the enterprise build (npm run package with QUALITOR_ORIGINS) lists its origins there.
+		isRegisteredOrigin: async (origin) =>
+			manifestMatches.some((pattern) => originMatches(origin, pattern)) ||
+			(await api.scripting.getRegisteredContentScripts({ ids: [scriptId(`${origin}/*`)] })).length > 0,
 	},
 );
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatcher.onMessage(message, sender));

@@ -51,3 +51,22 @@ export function mappingOrigin(installation: { pattern: string; url: string }): s
 	const typed = toOriginPattern(installation.url);
 	return typed.ok && typed.pattern === installation.pattern ? typed.origin : patternOrigin(installation.pattern);
 }
+
+/**
+ * Whether a page origin (`https://host:port`) is one a manifest match pattern names: the host exactly, or a
+ * domain and its subdomains for a `*.domain` host; ports do not count in match patterns. Broad patterns
+ * (`<all_urls>`, a bare `*` host) never count: they do not name a Qualitor.
+ */
+export function originMatches(origin: string, pattern: string): boolean {
+	const m = /^(https?|\*):\/\/([^/]+)\/\*$/i.exec(pattern);
+	const o = /^(https?):\/\/([^/:]+)(?::\d+)?$/i.exec(origin);
+	if (!m || !o) return false;
+	const [, scheme, host] = m as unknown as [string, string, string];
+	const [, originScheme, hostname] = o as unknown as [string, string, string];
+	if (scheme !== '*' && scheme.toLowerCase() !== originScheme.toLowerCase()) return false;
+	const h = hostname.toLowerCase();
+	const p = host.toLowerCase();
+	if (p === '*') return false;
+	if (p.startsWith('*.')) return h === p.slice(2) || h.endsWith(p.slice(1));
+	return h === p;
+}

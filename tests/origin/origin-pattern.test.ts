@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSingleOriginPattern, mappingOrigin, patternOrigin, toOriginPattern } from '../../src/origin/origin-pattern.ts';
+import { isSingleOriginPattern, mappingOrigin, originMatches, patternOrigin, toOriginPattern } from '../../src/origin/origin-pattern.ts';
 
 describe('toOriginPattern', () => {
 	test.each([
@@ -57,5 +57,24 @@ describe('mappingOrigin', () => {
 	test('falls back to the pattern when the address does not give it', () => {
 		expect(mappingOrigin({ pattern: 'https://helpdesk.example.com/*', url: '' })).toBe('https://helpdesk.example.com');
 		expect(mappingOrigin({ pattern: 'https://helpdesk.example.com/*', url: 'https://outro.example/' })).toBe('https://helpdesk.example.com');
+	});
+});
+
+describe('originMatches (a page origin against a manifest match pattern)', () => {
+	test.each([
+		['https://helpdesk.empresa.com.br', 'https://helpdesk.empresa.com.br/*', true],
+		['http://helpdesk.empresa.com.br:8080', 'http://helpdesk.empresa.com.br/*', true],
+		['https://demo.qualitorsoftware.com', 'https://*.qualitorsoftware.com/*', true],
+		['https://qualitorsoftware.com', 'https://*.qualitorsoftware.com/*', true],
+		['https://a.b.qualitorsoftware.com', '*://*.qualitorsoftware.com/*', true],
+		['http://helpdesk.empresa.com.br', 'https://helpdesk.empresa.com.br/*', false],
+		['https://evil-qualitorsoftware.com', 'https://*.qualitorsoftware.com/*', false],
+		['https://helpdesk.empresa.com.br.evil.example', 'https://helpdesk.empresa.com.br/*', false],
+		['https://any.example', 'https://*/*', false],
+		['https://any.example', '<all_urls>', false],
+		['https://any.example', '*://*/*', false],
+		['null', 'https://helpdesk.empresa.com.br/*', false],
+	])('%s against %s: %s', (origin, pattern, expected) => {
+		expect(originMatches(origin, pattern)).toBe(expected);
 	});
 });
