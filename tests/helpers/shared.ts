@@ -2,10 +2,11 @@
 // not part of a clone. Every test, bench or script that reads them asks here first: when the folder is there
 // it runs, when it is absent it skips and says so in one line. No vitest import, so the benches use it too.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+// Not `new URL('../..', import.meta.url)`: in jsdom tests the global URL is jsdom's, which fileURLToPath refuses.
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface SharedData {
 	/** Absolute path of `../shared/<rel>` (computed from this file, never a machine path). */
