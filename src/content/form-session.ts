@@ -1,31 +1,26 @@
-import { applySop, undoApply, type ApplyReport, type DoneItem } from '../qualitor/apply.ts';
+import { undoApply, type ApplyReport } from '../qualitor/apply.ts';
 import { findMissingChecks } from '../qualitor/checks.ts';
 import { findTicketForm } from '../qualitor/detect.ts';
-import { checkFieldHealth, FIELD_NAMES, findField } from '../qualitor/fields.ts';
+import { checkFieldHealth, FIELD_KEYS, FIELD_NAMES, findAdditionalField, findField, type LocateOptions } from '../qualitor/fields.ts';
+import { focusPageField } from '../qualitor/focus-field.ts';
+import { guardSave } from '../qualitor/save-guard.ts';
+import type { Sop } from '../sop/types.ts';
+import { applyFlow, replaceTitle } from './apply-flow.ts';
+import { saveCheckEntries } from './save-check.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
-import { planFields } from '../sop/plan.ts';
+import { isGenericContact } from '../sop/contact.ts';
 import { clockVariables } from '../sop/template.ts';
-import { locateOptions, mapCategorisation } from './mapping.ts';
+import { locateOptions } from './mapping.ts';
 import { currentMapping } from './settings.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
 import { readTicketText, watchEdits, watchTicketText } from './ticket-text.ts';
 
-const OUTCOME_WORDS: Record<DoneItem['outcome'], string> = {
-	filled: 'preenchido',
-	appended: 'texto do SOP acrescentado após o que já estava escrito',
-	unchanged: 'já continha o texto do SOP',
-	selected: 'selecionado',
-	already: 'já estava selecionado',
-};
-
-const describe = (d: DoneItem) => `${d.what}: ${d.text ? `${d.text} (${OUTCOME_WORDS[d.outcome]})` : OUTCOME_WORDS[d.outcome]}`;
-
-/** The template variables the page gives. */
+/** The template variables the page gives; a generic registry contact is no one's name, so it is not given. */
 function pageValues(doc: Document): Record<string, string> {
 	const v = readPageValues(doc);
 	const out: Record<string, string> = {};
 	if (v.cliente) out.cliente = v.cliente;
-	if (v.contato) out.contato = v.contato;
+	if (v.contato && !isGenericContact(v.contato)) out.contato = v.contato;
 	return out;
 }
 
@@ -37,8 +32,8 @@ export function createFormSession(doc: Document): FormSession | null {
 	const controller = new AbortController();
 	const firstSeen = new Date();
 	const openedAt = readPageValues(doc).dataAberturaDate;
-	// Applies stack up; "Desfazer" takes the form back to before the first one.
-	const applied: ApplyReport[] = [];
+	// At most one apply at a time: a second SOP first undoes the first (see apply).
+	const applied: { sop: Sop; report: ApplyReport }[] = [];
 	// One apply or undo at a time: a second one started during Qualitor's loads would journal half-written values.
 	let queue: Promise<unknown> = Promise.resolve();
 	const serialise = <T,>(task: () => Promise<T>): Promise<T> => {
@@ -47,25 +42,10 @@ export function createFormSession(doc: Document): FormSession | null {
 		return next;
 	};
 	const locate = () => ({ ...locateOptions(currentMapping()), mode });
-	let saveCallback: (() => void) | undefined;
-
-	doc.addEventListener(
-		'click',
-		(event) => {
-			const target = event.target as Element | null;
-			// Cheap test first: only a click on a button-like element can be Qualitor's save.
-			if (!target?.closest?.('button, input[type="button"], input[type="submit"], input[type="image"], a')) return;
-			const save = findField(doc, 'processar', locate())?.element;
-			if (save && (save === target || save.contains(target))) {
-				try {
-					saveCallback?.();
-				} catch (error) {
-					console.warn('[SOP Assist]', error);
-				}
-			}
-		},
-		{ capture: true, signal: controller.signal },
-	);
+	let saveCallback: ((proceed: () => void) => boolean) | undefined;
+	// Before Qualitor's own handler: the save check may hold the save and run it later, once, unchanged.
+	guardSave(doc, { signal: controller.signal, locate, onSave: (proceed) => saveCallback?.(proceed) ?? false });
+	const entries = (sop: Sop | undefined, confirmed: ReadonlySet<string>) => saveCheckEntries(doc, sop, confirmed, locate());
 
 	return {
 		mode,
@@ -80,44 +60,51 @@ export function createFormSession(doc: Document): FormSession | null {
 		},
 		pageValues: () => pageValues(doc),
 		apply: (sop, typed) => serialise(async (): Promise<ApplyOutcome> => {
+			// Replace, don't stack: what an earlier SOP wrote goes first, so one Desfazer gives back the form as it was.
+			const previous = applied.at(-1)?.sop;
+			const undoneFirst: string[] = [];
+			for (let entry = applied.pop(); entry; entry = applied.pop()) {
+				const undone = await undoApply(entry.report);
+				undoneFirst.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
+			}
 			// Read now, not when the SOP was opened: the clock moves and the agent may have chosen the client since.
-			const plan = planFields(sop, { ...clockVariables(new Date()), ...pageValues(doc), ...typed });
+			const values = { ...clockVariables(new Date()), ...pageValues(doc), ...typed };
 			// This installation's names and locators, as set in the options page (Mapeamento).
 			const mapping = currentMapping();
-			const report = await applySop(
-				doc,
-				{
-					categorisation: mapCategorisation(sop.qualitor, mapping.names),
-					fields: { titulo: plan.titulo, descricao: plan.descricao, solucao: plan.solucao },
-					adicionais: plan.adicionais,
-				},
-				{ mode, locate: locateOptions(mapping) },
-			);
-			applied.push(report);
-			return {
-				done: report.done.map(describe),
-				notDone: [
-					...report.notDone,
-					...plan.skipped.map((s) => ({ what: s.field, why: `não preenchido: faltam ${s.missing.join(', ')}` })),
-				],
-				canUndo: true,
-				workMs: report.timing.workMs,
-			};
+			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping) });
+			applied.push({ sop, report });
+			if (previous) outcome.replaced = previous.title;
+			outcome.notDone.unshift(...undoneFirst.map((why) => ({ what: 'Desfazer o SOP anterior', why })));
+			return outcome;
 		}),
 		undo: () =>
 			serialise(async (): Promise<UndoOutcome> => {
 				const outcome: UndoOutcome = { restored: 0, problems: [] };
-				for (let report = applied.pop(); report; report = applied.pop()) {
-					const undone = await undoApply(report);
+				for (let entry = applied.pop(); entry; entry = applied.pop()) {
+					const undone = await undoApply(entry.report);
 					outcome.restored += undone.restored.length;
 					outcome.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
 				}
 				return outcome;
 			}),
 		canUndo: () => applied.length > 0,
+		useTitle: (text) => {
+			const last = applied.at(-1);
+			return last ? replaceTitle(doc, text, last.report, locate()) : false;
+		},
 		missingChecks: (sop) => findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], locate()).map((m) => m.item),
+		saveCheck: (sop, confirmed) => entries(sop, confirmed).map(({ target: _, ...item }) => item),
+		focusItem: (sop, key) => focusPageField(entries(sop, new Set()).find((e) => e.key === key)?.target() ?? null),
+		focusField: (what) => focusPageField(findNamedField(doc, what, locate())),
 		onSave(callback) {
 			saveCallback = callback;
 		},
 	};
+}
+
+/** A field as the apply report names it: a standard field's name ("Categoria 2") or an additional field's label. */
+function findNamedField(doc: Document, what: string, locate: LocateOptions): HTMLElement | null {
+	const key = FIELD_KEYS.find((k) => FIELD_NAMES[k] === what);
+	if (key) return findField(doc, key, locate)?.element ?? null;
+	return findAdditionalField(doc, what, locate)?.element ?? null;
 }

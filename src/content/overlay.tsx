@@ -49,8 +49,18 @@ export async function mountOverlay(doc: Document): Promise<boolean> {
 
 	browser.runtime.onMessage.addListener((message: unknown) => {
 		// Only the frame that holds a ticket form answers; other frames stay silent.
-		if (isMessage(message, 'open-sop') && api?.open(message.id)) return Promise.resolve({ ok: true });
+		if (isMessage(message, 'open-sop') && api?.open(message.id, decodedValues(message))) return Promise.resolve({ ok: true });
 		return undefined;
 	});
 	return true;
+}
+
+/** What the decoder read from the certificate, as the SOP's variables: CPF/CNPJ with its mask, the name. */
+function decodedValues(message: { cpfCnpj?: string; name?: string }): Record<string, string> {
+	const out: Record<string, string> = {};
+	const digits = message.cpfCnpj;
+	if (digits?.length === 11) out.cpf_cnpj = digits.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4');
+	else if (digits?.length === 14) out.cpf_cnpj = digits.replace(/^(\w{2})(\w{3})(\w{3})(\w{4})(\d{2})$/, '$1.$2.$3/$4-$5');
+	if (message.name?.trim()) out.nome = message.name.trim();
+	return out;
 }

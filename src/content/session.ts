@@ -22,12 +22,37 @@ export interface FormSession {
 	 */
 	apply(sop: Sop, typed: Readonly<Record<string, string>>): Promise<ApplyOutcome>;
 	undo(): Promise<UndoOutcome>;
+	/** Writes the SOP's title over the agent's, as part of the last apply (Desfazer brings theirs back). */
+	useTitle(text: string): boolean;
 	/** Whether an apply is there to undo (it outlives the panel's views). */
 	canUndo(): boolean;
 	/** Checklist items with a form check that the form does not satisfy now. */
 	missingChecks(sop: Sop): ChecklistItem[];
-	/** Called when the agent clicks Qualitor's save button (never blocked). */
-	onSave(callback: () => void): void;
+	/**
+	 * What the save check lists: Qualitor's own required fields, then the SOP's checklist items that the
+	 * form can verify or the agent must confirm. `confirmed` are the keys the agent ticked (`ask:0`).
+	 */
+	saveCheck(sop: Sop | undefined, confirmed: ReadonlySet<string>): SaveCheckItem[];
+	/** Moves the focus to the field an item is about (scrolling it into view); false when there is none. */
+	focusItem(sop: Sop | undefined, key: string): boolean;
+	/** Moves the focus to a field the apply report names ("Categoria 2", "Telefone"); false when not found. */
+	focusField(what: string): boolean;
+	/**
+	 * Called when the agent clicks Qualitor's save button, before Qualitor's own handler. Return true to
+	 * hold the save; `proceed` runs Qualitor's own save once, unchanged.
+	 */
+	onSave(callback: (proceed: () => void) => boolean): void;
+}
+
+export interface SaveCheckItem {
+	/** `required:<n>` for Qualitor's required fields, `<list>:<n>` (as the panel's ticks) for the SOP's items. */
+	key: string;
+	/** In the agent's words: the field's label, or the SOP's item. */
+	text: string;
+	kind: 'required' | 'sop';
+	done: boolean;
+	/** The agent can tick it as confirmed with the client (SOP items). */
+	confirmable: boolean;
 }
 
 export interface FormHealth {
@@ -37,10 +62,21 @@ export interface FormHealth {
 	missing: string[];
 }
 
+/** A line of the apply report: in the agent's words, and the field it is about (to focus it). */
+export interface ReportLine {
+	text: string;
+	/** The field's name as the report says it ("Categoria 2", "Telefone"); `focusField` finds it. */
+	field: string;
+}
+
 export interface ApplyOutcome {
 	/** What was written, in the agent's words ("Categoria 2: Cartão"). */
-	done: string[];
+	done: ReportLine[];
 	notDone: { what: string; why: string }[];
+	/** What the SOP offers instead of overwriting the agent's text: its title, when the agent typed one. */
+	offers?: { titulo?: string };
+	/** The SOP applied before, undone first (replace, don't stack). */
+	replaced?: string;
 	canUndo: boolean;
 	/** Milliseconds of the extension's own work, excluding waits for Qualitor's AJAX. */
 	workMs?: number;

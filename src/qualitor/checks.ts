@@ -3,6 +3,14 @@ import type { ChecklistItem, FormCheck } from '../sop/types.ts';
 import { findTicketForm } from './detect.ts';
 import { findAdditionalField, type LocateOptions } from './fields.ts';
 
+export interface CheckOptions {
+	/**
+	 * Count only what was entered in the form since the page rendered it: read-only fields (the contact's
+	 * registry e-mail and phone) and values the page came with do not say the agent asked the client.
+	 */
+	enteredOnly?: boolean;
+}
+
 export interface MissingCheck {
 	item: ChecklistItem;
 	/** In Portuguese, for the agent. */
@@ -13,10 +21,10 @@ export interface MissingCheck {
  * The checklist items whose form check (`check`) the current form does not satisfy. Items without a
  * check are for the agent to confirm and are not returned. Only reads the DOM.
  */
-export function findMissingChecks(doc: Document, items: readonly ChecklistItem[], options: LocateOptions = {}): MissingCheck[] {
+export function findMissingChecks(doc: Document, items: readonly ChecklistItem[], options: LocateOptions & CheckOptions = {}): MissingCheck[] {
 	const missing: MissingCheck[] = [];
 	let text: string | undefined;
-	const formText = (): string => (text ??= readFormText(doc));
+	const formText = (): string => (text ??= readFormText(doc, options.enteredOnly ?? false));
 	for (const item of items) {
 		if (!item.check) continue;
 		const why = failure(doc, item.check, formText, options);
@@ -25,7 +33,7 @@ export function findMissingChecks(doc: Document, items: readonly ChecklistItem[]
 	return missing;
 }
 
-function failure(doc: Document, check: FormCheck, formText: () => string, options: LocateOptions): string | null {
+function failure(doc: Document, check: FormCheck, formText: () => string, options: LocateOptions & CheckOptions): string | null {
 	switch (check.kind) {
 		case 'phones': {
 			const count = findPhones(formText()).length;
@@ -38,6 +46,7 @@ function failure(doc: Document, check: FormCheck, formText: () => string, option
 		case 'field': {
 			const located = findAdditionalField(doc, check.label, options);
 			if (!located) return `O campo "${check.label}" não está no formulário (depende da categoria?).`;
+			if (options.enteredOnly && !enteredText(located.element).trim() && located.element.localName !== 'select') return `O campo "${check.label}" não foi preenchido neste atendimento.`;
 			return isFilled(located.element) ? null : `O campo "${check.label}" está vazio.`;
 		}
 	}
@@ -50,12 +59,25 @@ function isFilled(element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectEl
 }
 
 /** The text of the form's text fields (additional fields and description included), one per line. */
-function readFormText(doc: Document): string {
+function readFormText(doc: Document, enteredOnly: boolean): string {
 	const root = findTicketForm(doc)?.root ?? doc.body ?? doc.documentElement;
 	const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
 		'textarea, input:not([type]), input[type=text], input[type=tel], input[type=email], input[type=search]',
 	);
-	return [...fields].map((f) => f.value).filter((v) => v.trim() !== '').join('\n');
+	return [...fields]
+		.filter((f) => !enteredOnly || (!f.readOnly && !f.disabled))
+		.map((f) => (enteredOnly ? enteredText(f) : f.value))
+		.filter((v) => v.trim() !== '')
+		.join('\n');
+}
+
+/** What a field holds beyond the value the page rendered it with (its `defaultValue`). */
+function enteredText(field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
+	if (field.localName === 'select') return '';
+	const { value, defaultValue } = field as HTMLInputElement;
+	if (!defaultValue) return value;
+	if (value === defaultValue) return '';
+	return value.startsWith(defaultValue) ? value.slice(defaultValue.length) : value;
 }
 
 // DDD (optionally +55, optionally in parentheses, optionally with a trunk 0), then 9xxxx-xxxx (mobile)

@@ -68,6 +68,7 @@ export function parseSop(file: string, source: string): ParseResult {
 interface RawFrontMatter {
 	templates?: unknown;
 	variables?: unknown;
+	resposta?: unknown;
 }
 
 type Path = readonly PropertyKey[];
@@ -138,6 +139,9 @@ function checkTemplates(
 	const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 	const declared = new Set(Array.isArray(fm.variables) ? fm.variables.map((v) => record(v).name) : []);
 	const templates: [Path, string][] = [];
+	// The reply is a template too, and the other templates may write it as {resposta}.
+	const resposta = fm.resposta;
+	if (typeof resposta === 'string') templates.push([['resposta'], resposta]);
 	const t = record(fm.templates);
 	for (const key of ['titulo', 'descricao', 'solucao']) {
 		if (typeof t[key] === 'string') templates.push([['templates', key], t[key]]);
@@ -153,6 +157,7 @@ function checkTemplates(
 		}
 		for (const name of templateVariables(template)) {
 			if (isBuiltinVariable(name) || declared.has(name)) continue;
+			if (name === 'resposta' && typeof resposta === 'string' && path[0] !== 'resposta') continue;
 			problem(
 				lineAt(valueOffset(doc, path)),
 				fieldName(path),
@@ -214,7 +219,7 @@ function toSop(id: string, fm: FrontMatter, body: string): Sop {
 		templates: { ...fm.templates },
 		variables: fm.variables,
 		checklist: fm.checklist,
-		sla: fm.sla.map((s) => ({ label: s.label, minutes: s.deadline, ...(s.when ? { when: s.when } : {}) })),
+		sla: fm.sla.map((s) => ({ label: s.label, minutes: s.deadline, ...(s.when ? { when: s.when } : {}), ...(s.third_party ? { thirdParty: s.third_party } : {}) })),
 		references: fm.references,
 		body,
 	};
@@ -224,6 +229,7 @@ function toSop(id: string, fm: FrontMatter, body: string): Sop {
 	if (fm.nao_confundir.length) sop.naoConfundir = fm.nao_confundir.map((n) => ('dica' in n && n.dica ? { texto: n.texto, dica: n.dica } : { texto: n.texto }));
 	if (fm.qualitor) sop.qualitor = fm.qualitor;
 	if (fm.escalation) sop.escalation = fm.escalation;
+	if (fm.resposta) sop.resposta = fm.resposta;
 	return sop;
 }
 

@@ -120,10 +120,11 @@ export const frontMatterSchema = z.strictObject({
 		.default({ verify: [], ask: [], tell: [] }),
 	escalation: z.strictObject({ team: text('team'), note: z.string().optional() }).optional(),
 	sla: z
-		.array(z.strictObject({ label: text('label'), deadline, when: z.string().optional() }), {
+		.array(z.strictObject({ label: text('label'), deadline, when: z.string().optional(), third_party: text('third_party').optional() }), {
 			error: 'expected a list of {label, deadline}',
 		})
 		.default([]),
+	resposta: text('resposta').optional(),
 	references: z
 		.array(
 			z.union([text('reference').transform((title) => ({ title })), z.strictObject({ title: text('title'), url: z.string().optional() })]),

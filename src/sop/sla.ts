@@ -33,3 +33,8 @@ export function formatDeadline(minutes: number): string {
 	const m = minutes % 60;
 	return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min';
 }
+
+/** Our deadlines to the client (counted down) apart from third parties' (information only). */
+export function splitByOwner(entries: readonly SlaEntry[]): { ours: SlaEntry[]; theirs: SlaEntry[] } {
+	return { ours: entries.filter((e) => !e.thirdParty), theirs: entries.filter((e) => e.thirdParty) };
+}

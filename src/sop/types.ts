@@ -30,6 +30,11 @@ export interface Sop {
 	checklist: Checklist;
 	escalation?: Escalation;
 	sla: SlaEntry[];
+	/**
+	 * A reply to send the client (e-mail or chat), as a template: shown rendered and editable before
+	 * applying, copied as plain text; templates may write it with `{resposta}`.
+	 */
+	resposta?: string;
 	references: Reference[];
 	/** The procedure as Markdown (untrusted when imported: render it safely). */
 	body: string;
@@ -102,6 +107,11 @@ export interface SlaEntry {
 	minutes: number;
 	/** When this deadline applies, e.g. `Defeito com paralisação`. */
 	when?: string;
+	/**
+	 * Whose deadline it is when it is not ours to the client (`cartório`, `Suporte do MAPA`): shown as
+	 * information, never counted down as ours.
+	 */
+	thirdParty?: string;
 }
 
 export interface Reference {

@@ -216,11 +216,19 @@ describe.skipIf(!seeds.present)('sops/ facts from the seeds', () => {
 
 	test('suporte-sei: the reply model is the seed text, with the greeting and the name as variables', () => {
 		const s = sop('suporte-sei');
-		const solucao = s.templates.solucao ?? '';
-		expect(solucao).toMatch(/^Prezado\(a\) \{contato\},\n\n\{saudacao\}\./);
+		const resposta = s.resposta ?? '';
+		expect(resposta).toMatch(/^Prezado\(a\) \{contato\},\n\n\{saudacao\}\./);
+		// The solution is the reply as the agent leaves it.
+		expect(s.templates.solucao).toBe('{resposta}');
 		const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
 		const seedText = squash(seed(s));
-		for (const paragraph of solucao.split('\n\n').slice(2)) expect(seedText).toContain(squash(paragraph));
+		for (const paragraph of resposta.split('\n\n').slice(2)) expect(seedText).toContain(squash(paragraph));
+	});
+
+	test('third parties\' deadlines say whose they are (the cartório, MAPA\'s support); ours do not', () => {
+		expect(sop('certificado-notarizado').sla.map((e) => e.thirdParty)).toEqual(['cartório']);
+		expect(sop('chamado-suporte-mapa').sla.every((e) => /MAPA/.test(e.thirdParty ?? ''))).toBe(true);
+		expect(sop('token-em-branco').sla.map((e) => e.thirdParty)).toEqual([undefined]);
 	});
 
 	test('no SOP has an SLA the seeds do not give', () => {

@@ -238,7 +238,7 @@ describe('unknown keys', () => {
 
 	test('at the top level, nothing close: the known keys are listed', () => {
 		expect(problemsOf(edited({ 5: 'autor: Nayane' }))).toEqual([
-			`${FILE}:5: autor: unknown key "autor" (known keys: title, summary, source, version, keywords, synonyms, situacao, exemplos, nao_confundir, qualitor, templates, variables, checklist, escalation, sla, references)`,
+			`${FILE}:5: autor: unknown key "autor" (known keys: title, summary, source, version, keywords, synonyms, situacao, exemplos, nao_confundir, qualitor, templates, variables, checklist, escalation, sla, resposta, references)`,
 		]);
 	});
 

@@ -16,13 +16,13 @@ export function Checklist({ title, items, ticked, prefix, onToggle, missing }: P
 	if (!items.length) return null;
 	return (
 		<section class="checklist">
-			<h3>{title}</h3>
+			{title && <h3>{title}</h3>}
 			<ul>
 				{items.map((item, i) => {
 					const key = `${prefix}:${i}`;
 					const id = `chk-${key}`;
 					return (
-						<li key={key} class={missing?.has(item) ? 'missing' : undefined}>
+						<li key={key} data-item-key={key} class={missing?.has(item) ? 'missing' : undefined}>
 							<input type="checkbox" id={id} checked={ticked.has(key)} onChange={() => onToggle(key)} />
 							<label for={id}>
 								{item.text}

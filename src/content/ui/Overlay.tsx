@@ -6,13 +6,16 @@ import type { FormSession } from '../session.ts';
 import { getSop, sopIndex } from '../sop-library.ts';
 import { onSettingsChange } from '../settings.ts';
 import { NO_USAGE, type UsageRecorder } from '../usage.ts';
+import { EMPTY_DRAFT, type Draft } from './draft.ts';
 import { HealthBadge } from './HealthBadge.tsx';
+import { useDock } from './dock.ts';
+import { SaveCheck } from './SaveCheck.tsx';
 import { SopView } from './SopView.tsx';
 import { SuggestionList } from './Suggestions.tsx';
 
 export interface OverlayApi {
-	/** Opens a SOP in the panel (from the popup's "Certificado sem CEI" button). */
-	open(id: string): boolean;
+	/** Opens a SOP in the panel (from the popup's "Certificado sem CEI" button), with values it already knows. */
+	open(id: string, values?: Readonly<Record<string, string>>): boolean;
 }
 
 interface Props {
@@ -26,6 +29,7 @@ interface Props {
 
 /** Alt+Shift+S focuses the panel from anywhere in the page. */
 const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
+export const SHORTCUT = 'Alt+Shift+S';
 
 export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [expanded, setExpanded] = useState(true);
@@ -34,12 +38,17 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [query, setQuery] = useState('');
 	const [openId, setOpenId] = useState<string | null>(null);
 	const [applied, setApplied] = useState<Sop | null>(null);
-	const [warning, setWarning] = useState<string[] | null>(null);
+	// What the agent typed and ticked per SOP, for this ticket: back to the list and reopening keeps it.
+	const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
+	// A save held by the check: Qualitor's own save, to run once if the agent chooses to.
+	const [held, setHeld] = useState<{ sop: Sop | undefined; proceed: () => void } | null>(null);
 	const [health, setHealth] = useState(() => session.health());
 	// A usage write that failed (storage full) or events given up: said in the panel, in Portuguese.
 	const [usageProblem, setUsageProblem] = useState<string | undefined>(undefined);
 	useEffect(() => usage.onProblem(setUsageProblem), [usage]);
+	const [formVersion, setFormVersion] = useState(0);
 	const panel = useRef<HTMLElement>(null);
+	const width = useDock(host.ownerDocument, expanded, side);
 
 	// Bumped when the library changes (imports, policy), so the name search runs again.
 	const [libraryVersion, setLibraryVersion] = useState(0);
@@ -55,6 +64,7 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		refresh();
 		return session.watchText(refresh);
 	}, [session, refresh]);
+	useEffect(() => session.watchForm(() => setFormVersion((v) => v + 1)), [session]);
 	// SOPs imported or a mapping edited in the options page: new suggestions and health, no reload.
 	useEffect(
 		() =>
@@ -66,17 +76,24 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		[session, refresh],
 	);
 
+	const draftOf = (id: string): Draft => drafts[id] ?? EMPTY_DRAFT;
+	const setDraft = (id: string, change: (d: Draft) => Draft) => setDrafts((all) => ({ ...all, [id]: change(all[id] ?? EMPTY_DRAFT) }));
+
 	// The first suggestion if there is one, else the first control of the body (not the header's buttons).
 	const focusPanel = () =>
 		requestAnimationFrame(() =>
-			(panel.current?.querySelector<HTMLElement>('[data-sop-id]') ?? panel.current?.querySelector<HTMLElement>('.body input, .body button'))?.focus(),
+			(panel.current?.querySelector<HTMLElement>('[data-sop-id][tabindex="0"]') ?? panel.current?.querySelector<HTMLElement>('.body input, .body button'))?.focus(),
 		);
-	const open = (id: string) => {
+	// Opening a SOP puts the focus on its first input (what to ask), else on its main action.
+	const open = (id: string, values?: Readonly<Record<string, string>>) => {
 		if (!getSop(id)) return false;
+		if (values && Object.keys(values).length) setDraft(id, (d) => ({ ...d, typed: { ...d.typed, ...values } }));
 		setExpanded(true);
 		setOpenId(id);
 		usage.opened(id);
-		requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[data-action="apply"]')?.focus());
+		requestAnimationFrame(() =>
+			panel.current?.querySelector<HTMLElement>('.sop input[type="text"], .sop textarea, [data-action="apply"], .sop .back')?.focus(),
+		);
 		return true;
 	};
 	expose({ open });
@@ -90,43 +107,55 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 			setExpanded(true);
 			focusPanel();
 		};
-		// Never cover the field being typed in: move to the other side when it would.
-		const onFocus = (e: FocusEvent) => {
-			const target = e.target as Element | null;
-			if (!target || target === host || !panel.current || typeof target.getBoundingClientRect !== 'function') return;
-			const field = target.getBoundingClientRect();
-			const here = panel.current.getBoundingClientRect();
-			if (!overlaps(field, here)) return;
-			// Mirror the panel to the other side; move only if the field is clear there (a full-width
-			// field overlaps both sides, and flipping on every focus would help no one).
-			const width = doc.documentElement.clientWidth;
-			const there = { left: width - here.right, right: width - here.left, top: here.top, bottom: here.bottom };
-			if (!overlaps(field, there)) setSide((s) => (s === 'right' ? 'left' : 'right'));
-		};
 		doc.addEventListener('keydown', onKey, true);
-		doc.addEventListener('focusin', onFocus, true);
-		return () => {
-			doc.removeEventListener('keydown', onKey, true);
-			doc.removeEventListener('focusin', onFocus, true);
-		};
+		return () => doc.removeEventListener('keydown', onKey, true);
 	}, [host]);
 
+	// The check before Qualitor saves; state read through a ref, the session keeps one callback.
+	const current = useRef({ applied, openId, drafts });
+	current.current = { applied, openId, drafts };
 	useEffect(() => {
-		session.onSave(() => {
-			const sop = applied ?? (openId ? getSop(openId) : undefined);
-			if (!sop) return;
-			const missing = session.missingChecks(sop).map((item) => item.text);
-			if (!missing.length) return;
-			setWarning(missing);
-			setOpenId(sop.id);
-			setExpanded(true);
+		session.onSave((proceed) => {
+			const { applied: a, openId: o, drafts: d } = current.current;
+			const sop = a ?? (o ? getSop(o) : undefined);
+			const items = session.saveCheck(sop, new Set(sop ? (d[sop.id] ?? EMPTY_DRAFT).ticked : []));
+			if (items.every((i) => i.done)) return false;
+			setHeld({ sop, proceed });
+			return true;
 		});
-	}, [session, applied, openId]);
+	}, [session]);
+
+	const heldItems = useMemo(
+		() => (held ? session.saveCheck(held.sop, new Set(held.sop ? draftOf(held.sop.id).ticked : [])) : []),
+		[held, drafts, formVersion, session],
+	);
+	const backToForm = () => {
+		const first = heldItems.find((i) => !i.done);
+		const sop = held?.sop;
+		setHeld(null);
+		if (!first) return;
+		if (session.focusItem(sop, first.key)) return;
+		// An item only the agent can confirm (what to ask): show it ticked-able in the panel.
+		if (sop) {
+			setExpanded(true);
+			setOpenId(sop.id);
+			requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>(`[data-item-key="${first.key}"] input`)?.focus());
+		}
+	};
+	const saveAnyway = () => {
+		if (!held) return;
+		const missing = heldItems.filter((i) => !i.done).map((i) => i.text);
+		if (held.sop) usage.warningDismissed(held.sop.id, missing);
+		const { proceed } = held;
+		setHeld(null);
+		proceed();
+	};
+	const toggleTick = (id: string, key: string) =>
+		setDraft(id, (d) => ({ ...d, ticked: d.ticked.includes(key) ? d.ticked.filter((k) => k !== key) : [...d.ticked, key] }));
 
 	// Back to the list with the focus on it, so the keyboard user is not dropped onto the page.
 	const back = () => {
 		setOpenId(null);
-		setWarning(null);
 		focusPanel();
 	};
 
@@ -156,9 +185,12 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				{t('overlayPill')}{suggestions.length ? <span class="badge">{suggestions.length}</span> : null}
 			</button>
 		)}
-		<aside class={`panel ${side}`} ref={panel} aria-label={t('overlayName')} onKeyDown={onPanelKey} hidden={!expanded}>
+		<aside class={`panel ${side}`} style={{ width: `${width}px` }} ref={panel} aria-label={t('overlayName')} onKeyDown={onPanelKey} hidden={!expanded}>
 			<header>
 				<strong>{t('overlayName')}</strong>
+				<kbd class="shortcut" title={t('overlayShortcutHint')} aria-label={t('overlayShortcutHint')}>
+					{SHORTCUT}
+				</kbd>
 				<HealthBadge health={health} />
 				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
 					⇄
@@ -179,11 +211,9 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 						sop={sop}
 						session={session}
 						onBack={back}
-						warning={warning}
-						onDismissWarning={() => {
-							if (warning) usage.warningDismissed(sop.id, warning);
-							setWarning(null);
-						}}
+						draft={draftOf(sop.id)}
+						onDraft={(change) => setDraft(sop.id, change)}
+						formVersion={formVersion}
 						onApplied={(applied) => {
 							setApplied(applied);
 							usage.applied(applied.id);
@@ -215,12 +245,16 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				)}
 			</div>
 		</aside>
+		{held && (
+			<SaveCheck
+				items={heldItems}
+				onBack={backToForm}
+				onSaveAnyway={saveAnyway}
+				onConfirm={(key) => held.sop && toggleTick(held.sop.id, key)}
+			/>
+		)}
 		</>
 	);
-}
-
-function overlaps(a: { left: number; right: number; top: number; bottom: number }, b: { left: number; right: number; top: number; bottom: number }): boolean {
-	return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 }
 
 function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {

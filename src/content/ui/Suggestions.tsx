@@ -12,7 +12,9 @@ interface Props {
 export function SuggestionList({ items, label, onOpen }: Props) {
 	const list = useRef<HTMLUListElement>(null);
 	// The option with the focus is the selected one (roving tabindex), as screen readers expect of a listbox.
-	const [active, setActive] = useState(0);
+	const [chosen, setActive] = useState(0);
+	// The list keeps exactly one tab stop, also after it shrinks below the chosen option.
+	const active = chosen < items.length ? chosen : 0;
 	const focusAt = (i: number) => {
 		const options = list.current?.querySelectorAll<HTMLElement>('[role="option"]');
 		if (!options?.length) return;
@@ -34,6 +36,7 @@ export function SuggestionList({ items, label, onOpen }: Props) {
 					role="option"
 					aria-selected={i === active}
 					tabIndex={i === active ? 0 : -1}
+					aria-label={item.matched?.length ? t('suggestionMatched', item.title, item.matched.join(', ')) : item.title}
 					onFocus={() => setActive(i)}
 					data-sop-id={item.id}
 					onClick={() => onOpen(item.id)}

@@ -1,0 +1,108 @@
+import { dispatchEdit, setNativeValue } from '../dom/events.ts';
+import { fill } from '../dom/fill.ts';
+import { isTextField } from '../dom/fillable.ts';
+import { applySop, type ApplyReport, type DoneItem } from '../qualitor/apply.ts';
+import { FIELD_NAMES, findAdditionalField, findField, type FormMode, type LocateOptions } from '../qualitor/fields.ts';
+import { planFields } from '../sop/plan.ts';
+import { routeVariables, type Route } from '../sop/route.ts';
+import type { Sop } from '../sop/types.ts';
+import type { Mapping } from '../storage/mappings.ts';
+import { mapCategorisation } from './mapping.ts';
+import type { ApplyOutcome, ReportLine } from './session.ts';
+
+const OUTCOME_WORDS: Record<DoneItem['outcome'], string> = {
+	filled: 'preenchido',
+	appended: 'texto do SOP acrescentado após o que já estava escrito',
+	unchanged: 'já continha o texto do SOP',
+	selected: 'selecionado',
+	already: 'já estava selecionado',
+};
+
+const describe = (d: DoneItem): ReportLine => ({
+	field: d.what,
+	text: `${d.what}: ${d.text ? `${d.text} (${OUTCOME_WORDS[d.outcome]})` : OUTCOME_WORDS[d.outcome]}`,
+});
+
+interface FlowOptions {
+	mode: FormMode;
+	mapping: Mapping;
+	locate: LocateOptions;
+}
+
+/**
+ * One apply as the agent lives it: the SOP's texts with the values given, each value in the field the
+ * form has for it (additional fields Telefone, E-mail, CPF/CNPJ, Nome, Protocolo, a required "Solução"),
+ * Descrição only when there is none; a title the agent typed stays the title (the SOP's is offered).
+ */
+export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record<string, string>>, options: FlowOptions): Promise<{ report: ApplyReport; outcome: ApplyOutcome }> {
+	const routed = routeVariables(sop, values);
+	const plan = planFields(routed.sop, values);
+	const locate: LocateOptions = { ...options.locate, mode: options.mode };
+	const offers: ApplyOutcome['offers'] = {};
+	const title = findField(doc, 'titulo', locate)?.element as HTMLInputElement | undefined;
+	if (plan.titulo && title && typeof title.value === 'string' && title.value.trim() && !title.value.includes(plan.titulo)) {
+		offers.titulo = plan.titulo;
+		delete plan.titulo;
+	}
+	const routes: Route[] = [...routed.routes];
+	// The solution also goes into a "Solução" additional field when the form has one (often required).
+	if (plan.solucao && !Object.keys(plan.adicionais).some((l) => l.toLowerCase() === 'solução')) {
+		routes.push({ label: 'Solução', text: plan.solucao, fallback: '' });
+	}
+	const report = await applySop(
+		doc,
+		{
+			categorisation: mapCategorisation(sop.qualitor, options.mapping.names),
+			fields: { titulo: plan.titulo, descricao: plan.descricao, solucao: plan.solucao },
+			adicionais: plan.adicionais,
+		},
+		{ mode: options.mode, locate: options.locate },
+	);
+	writeRoutes(doc, routes, report, locate);
+	const labelOf = (name: string) => sop.variables.find((v) => v.name === name)?.label ?? name;
+	const fieldName = (key: string) => (key in FIELD_NAMES ? FIELD_NAMES[key as keyof typeof FIELD_NAMES] : key);
+	return {
+		report,
+		outcome: {
+			done: report.done.map(describe),
+			notDone: [
+				...report.notDone,
+				...plan.skipped.map((s) => ({ what: fieldName(s.field), why: `não preenchido; falta informar: ${s.missing.map(labelOf).join(', ')}` })),
+			],
+			canUndo: true,
+			workMs: report.timing.workMs,
+			...(offers.titulo ? { offers } : {}),
+		},
+	};
+}
+
+/** Each routed value into its additional field when the form has it; else its lines into Descrição. */
+function writeRoutes(doc: Document, routes: readonly Route[], report: ApplyReport, locate: LocateOptions): void {
+	const toDescricao: string[] = [];
+	for (const route of routes) {
+		const element = findAdditionalField(doc, route.label, locate)?.element;
+		if (!element || !isTextField(element)) {
+			if (route.fallback) toDescricao.push(route.fallback);
+			continue;
+		}
+		const outcome = fill(element, route.text, { journal: report.journal, label: route.label });
+		if (outcome === 'filled' || outcome === 'appended' || outcome === 'unchanged') report.done.push({ what: route.label, outcome });
+		else if (route.fallback) toDescricao.push(route.fallback);
+	}
+	if (!toDescricao.length) return;
+	const descricao = findField(doc, 'descricao', locate)?.element;
+	if (!isTextField(descricao)) return;
+	const outcome = fill(descricao, toDescricao.join('\n'), { journal: report.journal, label: FIELD_NAMES.descricao });
+	if (outcome === 'filled' || outcome === 'appended') report.done.push({ what: FIELD_NAMES.descricao, outcome });
+}
+
+/** Puts the SOP's title in place of the agent's, journalled with the apply so that Desfazer brings theirs back. */
+export function replaceTitle(doc: Document, text: string, report: ApplyReport, locate: LocateOptions): boolean {
+	const field = findField(doc, 'titulo', locate)?.element;
+	if (!isTextField(field) || field.readOnly || field.disabled) return false;
+	report.journal.record(field, { label: FIELD_NAMES.titulo });
+	setNativeValue(field, text);
+	report.journal.noteWritten(field);
+	dispatchEdit(field);
+	return field.value === text;
+}
