@@ -6,6 +6,7 @@ import { FIELD_NAMES, findAdditionalField, findField, type FormMode, type Locate
 import { planFields } from '../sop/plan.ts';
 import { routeVariables, type Route } from '../sop/route.ts';
 import type { Sop } from '../sop/types.ts';
+import { variableLabel } from '../sop/variable-label.ts';
 import type { Mapping } from '../storage/mappings.ts';
 import { mapCategorisation } from './mapping.ts';
 import type { ApplyOutcome, ReportLine } from './session.ts';
@@ -59,7 +60,7 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 		{ mode: options.mode, locate: options.locate },
 	);
 	writeRoutes(doc, routes, report, locate);
-	const labelOf = (name: string) => sop.variables.find((v) => v.name === name)?.label ?? name;
+	const labelOf = (name: string) => variableLabel(sop, name);
 	const fieldName = (key: string) => (key in FIELD_NAMES ? FIELD_NAMES[key as keyof typeof FIELD_NAMES] : key);
 	return {
 		report,

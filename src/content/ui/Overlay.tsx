@@ -42,13 +42,16 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
 	// A save held by the check: Qualitor's own save, to run once if the agent chooses to.
 	const [held, setHeld] = useState<{ sop: Sop | undefined; proceed: () => void } | null>(null);
+	// A save held by the check: Qualitor's own save, to run once if the agent chooses to.
 	const [health, setHealth] = useState(() => session.health());
 	// A usage write that failed (storage full) or events given up: said in the panel, in Portuguese.
 	const [usageProblem, setUsageProblem] = useState<string | undefined>(undefined);
 	useEffect(() => usage.onProblem(setUsageProblem), [usage]);
 	const [formVersion, setFormVersion] = useState(0);
 	const panel = useRef<HTMLElement>(null);
-	const width = useDock(host.ownerDocument, expanded, side);
+	// The page makes room while the panel or the save check is there (the check shows when collapsed too).
+	const [relayout, setRelayout] = useState(0);
+	const width = useDock(host.ownerDocument, expanded || held !== null, side, relayout);
 
 	// Bumped when the library changes (imports, policy), so the name search runs again.
 	const [libraryVersion, setLibraryVersion] = useState(0);
@@ -91,9 +94,12 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		setExpanded(true);
 		setOpenId(id);
 		usage.opened(id);
-		requestAnimationFrame(() =>
-			panel.current?.querySelector<HTMLElement>('.sop input[type="text"], .sop textarea, [data-action="apply"], .sop .back')?.focus(),
-		);
+		requestAnimationFrame(() => {
+			const first = ['.sop .variables input', '.sop .reply input', '[data-action="apply"]', '.sop .back']
+				.map((selector) => panel.current?.querySelector<HTMLElement>(selector))
+				.find(Boolean);
+			first?.focus();
+		});
 		return true;
 	};
 	expose({ open });
@@ -119,7 +125,10 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 			const { applied: a, openId: o, drafts: d } = current.current;
 			const sop = a ?? (o ? getSop(o) : undefined);
 			const items = session.saveCheck(sop, new Set(sop ? (d[sop.id] ?? EMPTY_DRAFT).ticked : []));
-			if (items.every((i) => i.done)) return false;
+			if (items.every((i) => i.done)) {
+				setHeld(null);
+				return false;
+			}
 			setHeld({ sop, proceed });
 			return true;
 		});
@@ -129,18 +138,12 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		() => (held ? session.saveCheck(held.sop, new Set(held.sop ? draftOf(held.sop.id).ticked : [])) : []),
 		[held, drafts, formVersion, session],
 	);
-	const backToForm = () => {
+	// The check stays beside the form as the list to work through, ticking as the agent fills it.
+	// Returns the item to confirm in the check itself when it has no field in the form.
+	const backToForm = (): string | null => {
 		const first = heldItems.find((i) => !i.done);
-		const sop = held?.sop;
-		setHeld(null);
-		if (!first) return;
-		if (session.focusItem(sop, first.key)) return;
-		// An item only the agent can confirm (what to ask): show it ticked-able in the panel.
-		if (sop) {
-			setExpanded(true);
-			setOpenId(sop.id);
-			requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>(`[data-item-key="${first.key}"] input`)?.focus());
-		}
+		if (!first) return null;
+		return session.focusItem(held?.sop, first.key) ? null : first.key;
 	};
 	const saveAnyway = () => {
 		if (!held) return;
@@ -195,7 +198,7 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
 					⇄
 				</button>
-				<button type="button" class="icon" onClick={collapse} aria-label={t('overlayCollapse')}>
+				<button type="button" class="icon" data-action="collapse" onClick={collapse} aria-label={t('overlayCollapse')}>
 					–
 				</button>
 			</header>
@@ -216,10 +219,12 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 						formVersion={formVersion}
 						onApplied={(applied) => {
 							setApplied(applied);
+							setRelayout((v) => v + 1);
 							usage.applied(applied.id);
 						}}
 						onUndone={() => {
 							setApplied(null);
+							setRelayout((v) => v + 1);
 							usage.undone(sop.id);
 						}}
 					/>
@@ -248,6 +253,9 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		{held && (
 			<SaveCheck
 				items={heldItems}
+				width={width}
+				side={side}
+				onClose={() => setHeld(null)}
 				onBack={backToForm}
 				onSaveAnyway={saveAnyway}
 				onConfirm={(key) => held.sop && toggleTick(held.sop.id, key)}

@@ -4,8 +4,16 @@ import type { SaveCheckItem } from '../session.ts';
 
 interface Props {
 	items: readonly SaveCheckItem[];
-	/** "Voltar e completar" and Esc: close and focus the first missing field. */
-	onBack(): void;
+	/** The dock's width and side: the check sits in the panel's column, beside the form, never over it. */
+	width: number;
+	side: 'right' | 'left';
+	/** "Fechar": the check goes away; Qualitor's save is not run. */
+	onClose(): void;
+	/**
+	 * "Voltar e completar" and Esc: focus the first missing field; returns the key of an item that has no
+	 * field (to confirm here), else null.
+	 */
+	onBack(): string | null;
 	/** "Salvar assim mesmo": close and run Qualitor's own save once. */
 	onSaveAnyway(): void;
 	/** The agent confirmed an item with the client (or took the confirmation back). */
@@ -14,19 +22,24 @@ interface Props {
 
 /**
  * The check before Qualitor saves: what is still missing, ticking live as the agent fills the form.
- * A modal dialog outside the panel, so it shows when the panel is collapsed; one click from Qualitor's save.
+ * A dialog in the dock's column (shown when the panel is collapsed too), not modal: after "Voltar e
+ * completar" it stays beside the form as the list to work through; one click from Qualitor's save.
  */
-export function SaveCheck({ items, onBack, onSaveAnyway, onConfirm }: Props) {
+export function SaveCheck({ items, width, side, onClose, onBack, onSaveAnyway, onConfirm }: Props) {
 	const dialog = useRef<HTMLDivElement>(null);
 	useEffect(() => {
-		dialog.current?.querySelector<HTMLElement>('[data-action="save-back"]')?.focus();
+		dialog.current?.querySelector<HTMLElement>('[data-action="save-back"], [data-action="save-anyway"]')?.focus();
 	}, []);
 	const missing = items.filter((i) => !i.done).length;
+	const back = () => {
+		const here = onBack();
+		if (here) dialog.current?.querySelector<HTMLElement>(`[data-item="${here}"] input`)?.focus();
+	};
 	const onKeyDown = (event: KeyboardEvent) => {
 		if (event.key === 'Escape') {
 			event.preventDefault();
 			event.stopPropagation();
-			onBack();
+			back();
 			return;
 		}
 		if (event.key !== 'Tab') return;
@@ -39,18 +52,22 @@ export function SaveCheck({ items, onBack, onSaveAnyway, onConfirm }: Props) {
 		else if (!event.shiftKey && active === last) (event.preventDefault(), first?.focus());
 	};
 	return (
-		<div class="save-check-backdrop">
+		<div class={`save-check ${side}`} style={{ width: `${width}px` }}>
 			<div
-				class="save-check"
 				role="alertdialog"
-				aria-modal="true"
+				aria-modal="false"
 				aria-labelledby="save-check-title"
 				aria-describedby="save-check-count"
 				ref={dialog}
 				onKeyDown={onKeyDown}
 				data-save-check=""
 			>
-				<h2 id="save-check-title">{t('saveCheckTitle')}</h2>
+				<header>
+					<h2 id="save-check-title">{t('saveCheckTitle')}</h2>
+					<button type="button" class="icon" data-action="save-close" onClick={onClose} aria-label={t('saveCheckClose')}>
+						×
+					</button>
+				</header>
 				<p id="save-check-count" class="hint" aria-live="polite">
 					{missing ? t('saveCheckMissing', missing) : t('saveCheckComplete')}
 				</p>
@@ -73,11 +90,13 @@ export function SaveCheck({ items, onBack, onSaveAnyway, onConfirm }: Props) {
 					))}
 				</ul>
 				<div class="actions">
-					<button type="button" class="primary" data-action="save-back" onClick={onBack}>
-						{t('saveCheckBack')}
-					</button>
-					<button type="button" data-action="save-anyway" onClick={onSaveAnyway}>
-						{t('saveCheckAnyway')}
+					{missing ? (
+						<button type="button" class="primary" data-action="save-back" onClick={back}>
+							{t('saveCheckBack')}
+						</button>
+					) : null}
+					<button type="button" class={missing ? undefined : 'primary'} data-action="save-anyway" onClick={onSaveAnyway}>
+						{missing ? t('saveCheckAnyway') : t('saveCheckSave')}
 					</button>
 				</div>
 			</div>

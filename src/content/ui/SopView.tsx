@@ -3,6 +3,7 @@ import { planFields, sopVariables } from '../../sop/plan.ts';
 import { routeVariables } from '../../sop/route.ts';
 import { clockVariables } from '../../sop/template.ts';
 import type { Sop } from '../../sop/types.ts';
+import { variableLabel } from '../../sop/variable-label.ts';
 import { t } from '../../ui/i18n.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from '../session.ts';
 import { Checklist } from './Checklist.tsx';
@@ -54,7 +55,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 	const values = { ...clock, ...pageValues, ...draft.typed, ...(reply?.values ?? {}) };
 	const routed = routeVariables(sop, values);
 	const plan = planFields(routed.sop, values);
-	const labelOf = (name: string) => sop.variables.find((v) => v.name === name)?.label ?? (name === 'contato' ? t('replyRecipient') : name);
+	const labelOf = (name: string) => (reply && name === 'contato' ? t('replyRecipient') : variableLabel(sop, name));
 	const applicable = hasSomethingToApply(sop);
 	const ticked = new Set(draft.ticked);
 
@@ -128,7 +129,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 								<ul class="not-done" data-report="not-done">
 									{outcome.notDone.map((n) => (
 										<li key={n.what + n.why}>
-											<button type="button" class="link" onClick={() => focusField(n.what)}>
+											<button type="button" class="link" data-field={n.what} onClick={() => focusField(n.what)}>
 												<strong>{n.what}</strong>
 											</button>
 											: {n.why}
@@ -143,7 +144,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 								<ul class="done" data-report="done">
 									{outcome.done.map((d) => (
 										<li key={d.text}>
-											<button type="button" class="link" onClick={() => focusField(d.field)}>
+											<button type="button" class="link" data-field={d.field} onClick={() => focusField(d.field)}>
 												{d.text}
 											</button>
 										</li>
