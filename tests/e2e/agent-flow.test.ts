@@ -128,7 +128,6 @@ describe('the panel never hides what the agent must see', () => {
 		expect(report).not.toMatch(/cpf_cnpj|telefone1|\{/);
 		expect(report).toMatch(/CPF\/CNPJ: não preenchido; falta informar: CPF\/CNPJ do certificado/);
 		// Clicking an item focuses its field in the form.
-		await ov(page, '.report .done-list summary').click();
 		await ov(page, '.report [data-report="done"] button[data-field="Categoria 2"]').click();
 		await expect.poll(() => activeId(page)).toBe('cdcategoria2');
 		await page.close();

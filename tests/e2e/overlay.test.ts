@@ -35,7 +35,7 @@ async function openForm(query = ''): Promise<{ page: Page; problems: PageProblem
 
 /** An additional field by its label cell's text (their ids differ per installation). */
 const additional = (scope: Scope, label: string) =>
-	scope.locator('td.LABEL, label', { hasText: new RegExp(`^\\s*${label}\\s*\\*?\\s*:?\\s*$`) }).first().locator('xpath=following::*[self::input or self::textarea or self::select][1]');
+	scope.locator('#tdCamposAdicionais').locator('td.LABEL, label', { hasText: new RegExp(`^\\s*${label}\\s*\\*?\\s*:?\\s*$`) }).first().locator('xpath=following::*[self::input or self::textarea or self::select][1]');
 
 const selectedText = (scope: Scope, id: string) =>
 	scope.$eval(`#${id}`, (s: HTMLSelectElement) => s.options[s.selectedIndex]?.text ?? '').catch(() => null);
@@ -129,7 +129,10 @@ test('slow AJAX with the category cell re-rendered after each level; additional 
 	expect(report).not.toMatch(/Não foi feito/);
 	expect(await selectedText(page, 'cdcategoria3')).toBe('Certificado sem CEI');
 	expect(await additional(page, 'Descrição para subchamado').inputValue()).toBe('DESCRIÇÃO: Certificado sem CEI. SOLUÇÃO: Nova emissão com CEI vinculado.');
-	expect(await page.inputValue('#dschamado')).toMatch(/Telefones para contato: \(11\) 98888-7777 \/ \(11\) 3222-1111\nE-mail: joao@exemplo.com$/);
+	// Phones and e-mail have fields of their own in this form: they go there, not into Descrição.
+	expect(await additional(page, 'Telefone').inputValue()).toBe('(11) 98888-7777 / (11) 3222-1111');
+	expect(await additional(page, 'E-mail').inputValue()).toBe('joao@exemplo.com');
+	expect(await page.inputValue('#dschamado')).not.toMatch(/Telefones para contato/);
 	expect(problems).toEqual([]);
 	await page.close();
 });
@@ -157,7 +160,7 @@ test('a category missing in this installation: the rest applies and the panel sa
 	await page.locator('#nmtitulochamado').dispatchEvent('input');
 	const report = await applySop(page, 'certificado-sem-cei');
 	expect(await inOverlay(page, '[data-report="not-done"]').innerText()).toMatch(/Categoria 3 "Certificado sem CEI" não existe neste Qualitor/);
-	expect(report).toMatch(/^Aplicado:/);
+	expect(report).toMatch(/Preenchido: \d+ campo/);
 	expect(await selectedText(page, 'cdcategoria2')).toBe('Cartão');
 	expect(await page.inputValue('#dsacaocorretiva')).toMatch(/Relacionamento/);
 	expect(problems).toEqual([]);
@@ -227,19 +230,20 @@ test('a ticket form that appears later on a page (loaded by the app after start)
 	await page.close();
 });
 
-test('before saving, the checks the form can verify are shown as a warning; Qualitor still saves', async () => {
+test('before saving, what the form lacks holds Processar in a check; "Salvar assim mesmo" runs Qualitor\'s own handler', async () => {
 	const { page, problems } = await openForm();
 	await page.fill('#dschamado', 'certificado sem cei');
 	await page.locator('#dschamado').dispatchEvent('input');
 	await inOverlay(page, '[data-sop-id="certificado-sem-cei"]').click();
 	await page.click('#btnProcessar');
-	const warning = inOverlay(page, '.warning');
-	await warning.waitFor();
-	expect(await warning.innerText()).toMatch(/Dois telefones para contato[\s\S]*E-mail atualizado/);
-	// The page's own handler ran (its validation dialog or the saved ticket's number).
-	await expect.poll(async () => (await page.locator('.WINDOWTITLE').count()) + (await page.locator('#label_cdchamado').innerText()).trim().length).toBeGreaterThan(0);
-	await inOverlay(page, '.warning button').click();
-	expect(await warning.count()).toBe(0);
+	const check = inOverlay(page, '[data-save-check]');
+	await check.waitFor();
+	expect(await check.innerText()).toMatch(/Cliente[\s\S]*Dois telefones para contato[\s\S]*E-mail atualizado/);
+	expect(await page.locator('.WINDOWTITLE:text("Atenção")').count()).toBe(0);
+	await inOverlay(page, '[data-action="save-anyway"]').click();
+	// The page's own handler ran (its validation dialog).
+	await expect.poll(() => page.locator('#divAlerta .WINDOWBODY').innerText()).toBe('O campo Cliente é obrigatório.');
+	expect(await check.count()).toBe(0);
 	expect(problems.filter((p) => p.kind !== 'console')).toEqual([]);
 	await page.close();
 });

@@ -30,9 +30,9 @@ test('apply then undo a SOP, dismiss a warning: the counts appear in "Uso dos SO
 	await inOverlay(form, '[data-action="undo"]').click();
 	await inOverlay(form, '[data-report="undone"]').waitFor({ timeout: 30_000 });
 	await form.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 10_000 });
-	// Processar with the phones and e-mail missing: the warning, dismissed.
+	// Processar with the phones and e-mail missing: the save check, passed with "Salvar assim mesmo".
 	await form.click('#btnProcessar');
-	await inOverlay(form, '.warning button').click();
+	await inOverlay(form, '[data-action="save-anyway"]').click();
 
 	const options = await ext.context.newPage();
 	await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);

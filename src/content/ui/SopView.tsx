@@ -139,8 +139,8 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 							</>
 						)}
 						{outcome.done.length > 0 && (
-							<details class="done-list" open={outcome.notDone.length === 0}>
-								<summary>{t('reportDoneCount', outcome.done.length)}</summary>
+							<>
+								<p>{t('reportDoneCount', outcome.done.length)}</p>
 								<ul class="done" data-report="done">
 									{outcome.done.map((d) => (
 										<li key={d.text}>
@@ -150,7 +150,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 										</li>
 									))}
 								</ul>
-							</details>
+							</>
 						)}
 					</>
 				)}
