@@ -7,6 +7,7 @@ import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { useQualitorSession } from './session.ts';
 import { recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
+import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -15,11 +16,8 @@ useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
 type Scope = Page | Frame;
 
-/**
- * Every overlay interaction of this file goes through here, so the switch to the closed shadow root's
- * driver (`overlay(scope).locator(selector)` from ./overlay-driver.ts) is this one line.
- */
-const ov = (scope: Scope, selector: string) => scope.locator(`[data-sop-assist] ${selector}`);
+/** Every overlay interaction goes through the driver of the closed shadow root (trusted input, like a person). */
+const ov = (scope: Scope, selector: string) => overlay(scope).locator(selector);
 
 declare const chrome: {
 	tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
@@ -196,7 +194,6 @@ describe('the check before Qualitor saves', () => {
 
 	test('no dialog when everything is complete: Processar saves at once (positive control: an emptied Descrição holds it)', async () => {
 		const { page } = await openForm('?prefill=1');
-		await ov(page, '[data-sop-id]').first().waitFor();
 		await ov(page, 'input[type="search"]').fill('sem matrícula CEI');
 		await ov(page, '[data-sop-id="certificado-sem-cei"]').first().click();
 		await ov(page, 'input[name="telefone1"]').fill('(11) 98888-7777');
@@ -204,7 +201,7 @@ describe('the check before Qualitor saves', () => {
 		await ov(page, 'input[name="email"]').fill('joao@exemplo.com');
 		await applyOpen(page);
 		// What only the agent can confirm is ticked in the panel.
-		await ov(page, 'li[data-item-key="ask:2"] input').check();
+		await ov(page, 'li[data-item-key="ask:2"] input').click();
 		const before = saves();
 		await page.fill('#dschamado', '');
 		await page.locator('#dschamado').press('Tab');
@@ -257,7 +254,7 @@ describe('replace, don\'t stack', () => {
 		await ov(page, '[data-report="undone"]').waitFor({ timeout: 30_000 });
 		await page.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 10_000 });
 		expect(await page.evaluate(snapshotForm)).toEqual(before);
-		expect(await ov(page, '[data-action="undo"]').isDisabled()).toBe(true);
+		expect(await ov(page, '[data-action="undo"]').isEnabled()).toBe(false);
 		expect(problems).toEqual([]);
 		await page.close();
 	});
@@ -288,13 +285,13 @@ describe('data goes where the form has a field for it', () => {
 		for (const other of ext.context.pages()) if (other !== page) await other.close();
 		const answers = await ext.serviceWorker.evaluate(async () => {
 			const tabs = await chrome.tabs.query({});
-			const message = { type: 'open-sop', id: 'certificado-sem-cei', values: { cpf_cnpj: '123.456.789-09', nome: 'ANA DE SOUZA' } };
+			const message = { type: 'open-sop', id: 'certificado-sem-cei', cpfCnpj: '12345678909', name: 'ANA DE SOUZA' };
 			return Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id!, message).catch(() => null)));
 		});
 		expect(answers.filter(Boolean)).toEqual([{ ok: true }]);
 		await expect.poll(() => ov(page, 'input[name="cpf_cnpj"]').inputValue()).toBe('123.456.789-09');
 		// Opened from the popup, the focus is on the SOP's first input.
-		await expect.poll(() => ov(page, 'input[name="nome"]').evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+		await expect.poll(() => ov(page, ':focus').evaluateAll((els) => els[0]?.getAttribute('name') ?? null)).toBe('nome');
 		await applyOpen(page);
 		expect(await additional(page, 'CPF/CNPJ').inputValue()).toBe('123.456.789-09');
 		expect(await additional(page, 'Nome').inputValue()).toBe('ANA DE SOUZA');
@@ -317,9 +314,12 @@ describe('replies ready to send, and whose clock', () => {
 		expect(await ov(page, 'textarea[name="resposta"]').inputValue()).not.toMatch(/REGISTRO/);
 		await ov(page, 'input[name="contato"]').fill('Maria');
 		expect(await ov(page, '[data-report="ask-name"]').count()).toBe(0);
-		await ov(page, 'select[name="saudacao"]').selectOption('Boa tarde');
+		// The greeting is chosen like a person would: the last one of the list.
+		await ov(page, 'select[name="saudacao"]').focus();
+		await page.keyboard.press('End');
+		await expect.poll(() => ov(page, 'select[name="saudacao"]').inputValue()).toBe('Boa noite');
 		const reply = await ov(page, 'textarea[name="resposta"]').inputValue();
-		expect(reply).toMatch(/^Prezado\(a\) Maria,\n\nBoa tarde\.\n\nAgradecemos o contato/);
+		expect(reply).toMatch(/^Prezado\(a\) Maria,\n\nBoa noite\.\n\nAgradecemos o contato/);
 		await ov(page, '[data-action="copy-reply"]').click();
 		await expect.poll(() => ov(page, '[data-action="copy-reply"]').innerText()).toMatch(/Copiado/);
 		// What was copied is the reply as plain text: paste it into the page.
@@ -364,9 +364,9 @@ test('keyboard: the shortcut is shown; Enter on a suggestion opens it on its fir
 	// One tab stop in the list.
 	expect(await ov(page, '[role="option"][tabindex="0"]').count()).toBe(1);
 	await page.keyboard.press('Alt+Shift+KeyS');
-	await expect.poll(() => page.evaluate(() => document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement?.getAttribute('data-sop-id') ?? null)).toBeTruthy();
+	await expect.poll(() => ov(page, ':focus').evaluateAll((els) => els[0]?.getAttribute('data-sop-id') ?? null)).toBeTruthy();
 	await page.keyboard.press('Enter');
-	const focusedName = () => page.evaluate(() => (document.querySelector('[data-sop-assist]')?.shadowRoot?.activeElement as HTMLInputElement | null)?.name ?? null);
+	const focusedName = () => ov(page, ':focus').evaluateAll((els) => els[0]?.getAttribute('name') ?? null);
 	const first = await ov(page, '.variables input').first().getAttribute('name');
 	await expect.poll(focusedName).toBe(first);
 	await page.keyboard.type('(11) 98888-7777');

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { overlay } from './overlay-driver.ts';
 import { useQualitorSession } from './session.ts';
 import { recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
 
@@ -19,7 +20,7 @@ let problems: PageProblem[] = [];
  */
 async function processar(page: Page): Promise<void> {
 	await page.click('#btnProcessar');
-	const anyway = page.locator('[data-sop-assist] [data-action="save-anyway"]');
+	const anyway = overlay(page).locator('[data-action="save-anyway"]');
 	const held = await anyway.waitFor({ timeout: 1500 }).then(() => true, () => false);
 	if (held) await anyway.click();
 }
