@@ -72,8 +72,11 @@ function afterComma(line: string, at: number): boolean {
 const OID_AT = /(?<![\d.])(?:OID\.([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:))?|([0-2](?:\.\d{1,10}){2,40})\s*(?:=|:(?!:)))/gi;
 /** "Outro Nome:", "Nome alternativo para o requerente:"…; the free words before the colon are bounded. */
 const LABELS = /(?:outro\s+nome\s*|other\s+name\s*|nome\s+alternativo[^\n:]{0,60}|subject\s+alternative\s+name[^\n:]{0,60}):/gi;
-/** Bounded parts without "@": a run of "email=email=…" cannot be rescanned from every label. */
-const EMAIL_LABEL = /(?:nome\s+rfc822|rfc822\s+name|e-?mail)\s*[=:]\s*([^\s,;@]{1,64}@[^\s,;@]{1,255})/gi;
+/**
+ * Bounded parts without "@", "=" or ":": a run of "email=email=…" is neither rescanned to its end nor 64
+ * characters ahead from every label (an address with those characters is not one an agent pastes).
+ */
+const EMAIL_LABEL = /(?:nome\s+rfc822|rfc822\s+name|e-?mail)\s*[=:]\s*([^\s,;@=:]{1,64}@[^\s,;@=:]{1,255})/gi;
 /** Windows' "Nome Principal=fulano@empresa" (the UPN otherName, which Windows names instead of showing its OID). */
 const UPN_LABEL = /(?:nome\s+principal|principal\s+name)\s*[=:]\s*([^\s,;]{1,256})/gi;
 /** "Nome DNS=www.exemplo.com.br": a server's name, listed beside its other names. */
