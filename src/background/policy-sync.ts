@@ -19,6 +19,8 @@ export interface PolicyApi {
 const SETTINGS_KEYS = ['installations', 'mappings', 'usageRecord'];
 
 export interface PolicySyncResult {
+	/** Whether `storage.managed` held anything at all. */
+	managed: boolean;
 	registered: string[];
 	withdrawn: string[];
 	problems: string[];
@@ -46,11 +48,13 @@ export async function syncPolicy(api: PolicyApi, file: string, options: { packs?
 		// Unmanaged browser: Firefox rejects ("Managed storage manifest not found"); that is no policy, not a failure.
 		console.info('[SOP Assist] no managed policy:', error instanceof Error ? error.message : error);
 	}
+	// The first sync always writes, even an empty policy: its record says the policy was read once (service-worker.ts).
+	const { [KEYS.policy]: existing } = await api.local.get(KEYS.policy);
 	const previous = await readStoredPolicy(api.local);
 	const settings = resolvePolicySettings(raw);
 	// The settings first, packs as they were: usageRecord and installations never wait for (or fail with) the packs.
 	const first: StoredPolicy = { ...settings, packs: previous.packs, packsRead: previous.packsRead, problems: [...settings.problems, ...packProblems(previous.packs)] };
-	await writeIfChanged(api.local, previous, first);
+	await writeIfChanged(api.local, existing === undefined ? undefined : previous, first);
 	let stored = first;
 	if (options.packs !== false) {
 		const packs = await storePacks(api.local, raw, previous.packs, options.now ?? new Date());
@@ -71,13 +75,13 @@ export async function syncPolicy(api: PolicyApi, file: string, options: { packs?
 		registered.push(pattern);
 	}
 	if (stored.problems.length) console.warn('[SOP Assist] policy problems:', stored.problems);
-	return { registered, withdrawn, problems: stored.problems };
+	return { managed: Object.keys(raw).length > 0, registered, withdrawn, problems: stored.problems };
 }
 
 const packProblems = (packs: readonly StoredPolicyPack[]) => packs.flatMap((p) => p.problems);
 
 /** Written only when it changed: every write wakes the listeners of every open Qualitor tab. */
-async function writeIfChanged(local: StorageArea, before: StoredPolicy, after: StoredPolicy): Promise<void> {
+async function writeIfChanged(local: StorageArea, before: StoredPolicy | undefined, after: StoredPolicy): Promise<void> {
 	if (JSON.stringify(before) === JSON.stringify(after)) return;
 	try {
 		await local.set({ [KEYS.policy]: after });

@@ -38,12 +38,25 @@ const policyApi: PolicyApi = {
 	registration: api,
 };
 const syncPolicyNow = (packs: boolean) => serialise(() => syncPolicy(policyApi, contentScript, { packs }));
+/**
+ * Right after installation Chromium's `storage.managed` is empty for a moment, until it has loaded the
+ * extension's schema and filtered the policy through it (measured: the policy arrives as `onChanged` a second
+ * or more later). An empty first read at the very first start therefore waits for that event, at most this
+ * long, before usage events are judged; they wait in the tabs' queues meanwhile, nothing is lost. An
+ * unmanaged browser pays this once, at installation.
+ */
+const FIRST_POLICY_WAIT_MS = 15_000;
+let managedChanged: () => void = () => undefined;
+const managedArrived = new Promise<void>((resolve) => (managedChanged = resolve));
 // At every start of the worker: the small keys (usageRecord, installations, mappings) are read before any
 // usage event is judged (`policyReady`); the packs too when they were never read completely. Chromium reads
 // big policies slowly, and a change of the packs arrives as storage.onChanged, which wakes the worker.
-const policyReady = readStoredPolicy(local)
-	.then((stored) => syncPolicyNow(!stored.packsRead))
-	.catch(report('policy'));
+const policyReady = (async () => {
+	const firstStart = (await local.get(KEYS.policy))[KEYS.policy] === undefined;
+	const stored = await readStoredPolicy(local);
+	const read = await syncPolicyNow(!stored.packsRead);
+	if (firstStart && !read.managed) await Promise.race([managedArrived, new Promise((resolve) => setTimeout(resolve, FIRST_POLICY_WAIT_MS))]);
+})().catch(report('policy'));
 browser.runtime.onInstalled.addListener(() => {
 	void serialise(() => reconcile(api, contentScript)).catch(report('reconcile'));
 	void syncPolicyNow(true).catch(report('policy'));
@@ -55,7 +68,7 @@ browser.runtime.onStartup.addListener(() => {
 });
 // Chrome re-reads policies every few minutes (and on chrome://policy "Reload"); Firefox only at start.
 browser.storage.onChanged.addListener((changes, area) => {
-	if (area === 'managed') void syncPolicyNow(true).catch(report('policy'));
+	if (area === 'managed') void syncPolicyNow(true).then(() => managedChanged(), report('policy'));
 	if (area === 'local' && (KEYS.importedSops in changes || Object.keys(changes).some(isPolicyKey))) sopIds = undefined;
 });
 // A grant for a managed installation registers it through permissions.onAdded above, like an agent's own.

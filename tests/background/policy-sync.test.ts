@@ -48,15 +48,17 @@ beforeEach(() => {
 describe('syncPolicy', () => {
 	test('no managed storage (Firefox without policies rejects): an empty policy, nothing registered', async () => {
 		const { api, local, registered } = fakeApi(() => Promise.reject(new Error('Managed storage manifest not found')));
-		expect(await syncPolicy(api, FILE)).toEqual({ registered: [], withdrawn: [], problems: [] });
+		expect(await syncPolicy(api, FILE)).toEqual({ managed: false, registered: [], withdrawn: [], problems: [] });
 		expect(await readResolvedPolicy(local)).toEqual({ installations: [], sops: [], mappings: {}, problems: [] });
+		// Written even though empty: the record says the policy was read once (the worker's first start waits otherwise).
+		expect(local.data.has(KEYS.policy)).toBe(true);
 	});
 
 	test('stores the validated policy; registers only managed origins whose permission is held', async () => {
 		const { api, local, registered } = fakeApi(async () => ({ ...sample, installations: [...(sample.installations as string[]), 'https://outro.example/'] }), [
 			'https://outro.example/*',
 		]);
-		expect(await syncPolicy(api, FILE)).toEqual({ registered: ['https://outro.example/*'], withdrawn: [], problems: [] });
+		expect(await syncPolicy(api, FILE)).toEqual({ managed: true, registered: ['https://outro.example/*'], withdrawn: [], problems: [] });
 		expect(registered).toEqual(['https://outro.example/*']);
 		const stored = await readResolvedPolicy(local);
 		expect(stored.installations.map((i) => i.pattern)).toEqual(['https://helpdesk.suaempresa.com.br/*', 'https://outro.example/*']);
