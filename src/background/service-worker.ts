@@ -39,11 +39,11 @@ const policyApi: PolicyApi = {
 };
 const syncPolicyNow = (packs: boolean) => serialise(() => syncPolicy(policyApi, contentScript, { packs }));
 /**
- * Right after installation Chromium's `storage.managed` is empty for a moment, until it has loaded the
- * extension's schema and filtered the policy through it (measured: the policy arrives as `onChanged` a second
- * or more later). An empty first read at the very first start therefore waits for that event, at most this
- * long, before usage events are judged; they wait in the tabs' queues meanwhile, nothing is lost. An
- * unmanaged browser pays this once, at installation.
+ * Chromium filters an extension's policy through its schema, which it loads after installing the extension;
+ * a policy could therefore reach `storage.managed` only after the first read (not seen in the tests here,
+ * where the first read already held it, but nothing promises it). An empty first read at the very first start
+ * waits for `onChanged`, at most this long, before usage events are judged; they wait in the tabs' queues
+ * meanwhile, nothing is lost. An unmanaged browser pays this once, at installation.
  */
 const FIRST_POLICY_WAIT_MS = 15_000;
 let managedChanged: () => void = () => undefined;
