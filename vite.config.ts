@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { sopLibrary } from './build/sop-library-plugin.ts';
+import { contentWatcher } from './build/content-watcher.ts';
 
 /** manifest.json with the one version number of the project, package.json's (also in file names and update.xml). */
 export const manifest = { ...sourceManifest, version: pkg.version };
@@ -12,7 +13,7 @@ export const manifest = { ...sourceManifest, version: pkg.version };
 export const sharedPlugins = () => [sopLibrary({ dir: 'sops' }), preact()];
 
 export default defineConfig({
-	plugins: [...sharedPlugins(), crx({ manifest })],
+	plugins: [...sharedPlugins(), crx({ manifest }), contentWatcher()],
 	build: {
 		target: 'es2022',
 		minify: true,

@@ -3,7 +3,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { sops } from 'virtual:sop-library';
 import { indexJson } from 'virtual:sop-index';
-import contentScript from '../content/index.ts?script';
 import { registrationApi as api } from './api.ts';
 import { createHandlers } from './handlers.ts';
 import { createDispatcher } from './messages.ts';
@@ -14,6 +13,8 @@ import { isPolicyKey, readResolvedPolicy, readStoredPolicy } from '../storage/po
 import { createQueue } from './queue.ts';
 import { reconcile, registerOrigin, scriptId, unregisterOrigin } from './registration.ts';
 import { originMatches } from '../origin/origin-pattern.ts';
+// The classic watcher the build writes (build/content-watcher.ts), the same file the manifest names.
+import { WATCHER_FILE as contentScript } from '../content/watcher-file.ts';
 
 // One change at a time: a grant, a revocation and a policy change must not race.
 const serialise = createQueue();

@@ -24,12 +24,16 @@ function pageValues(doc: Document): Record<string, string> {
 	return out;
 }
 
-/** Binds the overlay to the ticket form of this document; null when there is none. */
-export function createFormSession(doc: Document): FormSession | null {
+/**
+ * Binds the overlay to the ticket form of this document; null when there is none. Aborting `signal` (the
+ * form went away, or the extension was updated under the page) removes every listener the session added.
+ */
+export function createFormSession(doc: Document, signal?: AbortSignal): FormSession | null {
 	const form = findTicketForm(doc);
 	if (!form) return null;
 	const { mode } = form;
 	const controller = new AbortController();
+	signal?.addEventListener('abort', () => controller.abort(), { once: true });
 	const firstSeen = new Date();
 	const openedAt = readPageValues(doc).dataAberturaDate;
 	// At most one apply at a time: a second SOP first undoes the first (see apply).

@@ -30,9 +30,13 @@ const GUARDED = [
 	'drop',
 ] as const;
 
-export function acceptTrustedEventsOnly(root: ShadowRoot): void {
+/**
+ * `accept` runs for each trusted event first (e.g. to notice that the extension was updated under the page)
+ * and may still refuse it.
+ */
+export function acceptTrustedEventsOnly(root: ShadowRoot, accept: (event: Event) => boolean = () => true): void {
 	const drop = (event: Event) => {
-		if (event.isTrusted) return;
+		if (event.isTrusted && accept(event)) return;
 		event.stopImmediatePropagation();
 		event.preventDefault();
 	};

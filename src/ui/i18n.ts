@@ -14,6 +14,13 @@ const api: I18nApi | undefined =
  * tests), the key itself comes back, so a missing translation is visible rather than silent.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-	const text = api?.getMessage(key, substitutions.map(String));
+	let text: string | undefined;
+	try {
+		text = api?.getMessage(key, substitutions.map(String));
+	} catch {
+		// The extension was updated under an open page ("Extension context invalidated"): the overlay is
+		// about to say so; a throw here would surface as an error of the Qualitor page.
+		text = undefined;
+	}
 	return text || (substitutions.length ? `${key}(${substitutions.join(', ')})` : key);
 }
