@@ -9,7 +9,7 @@ const dist = resolve(process.env.EXTENSION_DIR ?? 'dist');
 const read = (file: string) => readFileSync(join(dist, file), 'utf8');
 const IMPORTS = [
 	/(?:^|[;\s])import\s*(?:[^"'`();]*?from\s*)?["'`]([^"'`]+\.js)["'`]/g,
-	/import\(\s*(?:\/\*[\s\S]*?\*\/\s*)?(?:chrome\.runtime\.getURL\()?["'`]([^"'`]+\.js)["'`]/g,
+	/import\(\s*(?:\/\*[\s\S]*?\*\/\s*)?(?:[\w$.]*getURL\()?["'`]([^"'`]+\.js)["'`]/g,
 ];
 /** Every file reachable from `file` by static or dynamic import (not mere mentions of a path), as text. */
 function reachable(file: string, seen = new Set<string>()): string {
@@ -48,6 +48,19 @@ describe.skipIf(!built)('built extension (dist/)', () => {
 	test('the service worker runs the background code, not the content script', () => {
 		const code = reachable(manifest.background.service_worker);
 		expect(code).toContain('registerContentScripts');
+		expect(code).not.toContain('data-sop-assist');
+	});
+
+	test('the content script is one classic file (no import, no export); the overlay module it loads is web-accessible', () => {
+		const file = manifest.content_scripts[0]!.js[0]!;
+		expect(manifest.content_scripts[0]!.js).toEqual(['content/watcher.js']);
+		const code = read(file);
+		expect(code).not.toMatch(/(?:^|[;\s])import\s*[\w${*"'`]/);
+		expect(code).not.toMatch(/\bexport\b/);
+		const lazy = [...code.matchAll(/import\([\w$.]*getURL\(\s*["'`]([^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+		expect(lazy).toHaveLength(1);
+		expect((manifest.web_accessible_resources ?? []).flatMap((w) => w.resources)).toContain(lazy[0]);
+		// Nothing of the overlay in the file every Qualitor page runs.
 		expect(code).not.toContain('data-sop-assist');
 	});
 
