@@ -96,7 +96,11 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 			const last = applied.at(-1);
 			return last ? replaceTitle(doc, text, last.report, locate()) : false;
 		},
-		missingChecks: (sop) => findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.ask, ...sop.checklist.tell], locate()).map((m) => m.item),
+		// What to ask the client counts only when entered in this visit, as in the save check.
+		missingChecks: (sop) => [
+			...findMissingChecks(doc, [...sop.checklist.verify, ...sop.checklist.tell], locate()),
+			...findMissingChecks(doc, sop.checklist.ask, { ...locate(), enteredOnly: true }),
+		].map((m) => m.item),
 		saveCheck: (sop, confirmed) => entries(sop, confirmed).map(({ target: _, ...item }) => item),
 		focusItem: (sop, key) => focusPageField(entries(sop, new Set()).find((e) => e.key === key)?.target() ?? null),
 		focusField: (what) => focusPageField(findNamedField(doc, what, locate())),

@@ -19,7 +19,7 @@ interface Entry extends SaveCheckItem {
  */
 export function saveCheckEntries(doc: Document, sop: Sop | undefined, confirmed: ReadonlySet<string>, locate: LocateOptions): Entry[] {
 	const entries: Entry[] = findRequiredFields(doc).map((field, i) => ({
-		key: `required:${i}`,
+		key: `required:${field.element.id || field.element.name || i}`,
 		text: field.label,
 		kind: 'required',
 		done: field.filled,

@@ -45,7 +45,7 @@ export interface FormSession {
 }
 
 export interface SaveCheckItem {
-	/** `required:<n>` for Qualitor's required fields, `<list>:<n>` (as the panel's ticks) for the SOP's items. */
+	/** `required:<id>` for Qualitor's required fields, `<list>:<n>` (as the panel's ticks) for the SOP's items. */
 	key: string;
 	/** In the agent's words: the field's label, or the SOP's item. */
 	text: string;

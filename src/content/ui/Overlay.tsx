@@ -41,7 +41,8 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	// What the agent typed and ticked per SOP, for this ticket: back to the list and reopening keeps it.
 	const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
 	// A save held by the check: Qualitor's own save, to run once if the agent chooses to.
-	const [held, setHeld] = useState<{ sop: Sop | undefined; proceed: () => void } | null>(null);
+	// `shown`: what was missing when the save was held; those items stay listed and tick as they are completed.
+	const [held, setHeld] = useState<{ sop: Sop | undefined; proceed: () => void; shown: ReadonlySet<string> } | null>(null);
 	// A save held by the check: Qualitor's own save, to run once if the agent chooses to.
 	const [health, setHealth] = useState(() => session.health());
 	// A usage write that failed (storage full) or events given up: said in the panel, in Portuguese.
@@ -129,13 +130,13 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				setHeld(null);
 				return false;
 			}
-			setHeld({ sop, proceed });
+			setHeld({ sop, proceed, shown: new Set(items.filter((i) => !i.done).map((i) => i.key)) });
 			return true;
 		});
 	}, [session]);
 
 	const heldItems = useMemo(
-		() => (held ? session.saveCheck(held.sop, new Set(held.sop ? draftOf(held.sop.id).ticked : [])) : []),
+		() => (held ? session.saveCheck(held.sop, new Set(held.sop ? draftOf(held.sop.id).ticked : [])).filter((i) => held.shown.has(i.key)) : []),
 		[held, drafts, formVersion, session],
 	);
 	// The check stays beside the form as the list to work through, ticking as the agent fills it.
