@@ -14,6 +14,7 @@ import type { ApplyOutcome, ReportLine } from './session.ts';
 const OUTCOME_WORDS: Record<DoneItem['outcome'], string> = {
 	filled: 'preenchido',
 	appended: 'texto do SOP acrescentado após o que já estava escrito',
+	replaced: 'valor padrão do campo substituído pelo do SOP',
 	unchanged: 'já continha o texto do SOP',
 	selected: 'selecionado',
 	already: 'já estava selecionado',

@@ -1,30 +1,41 @@
 import { dispatchEdit, setNativeValue } from './events.ts';
 import { isEditable, isTextField, type TextField } from './fillable.ts';
-import type { Journal } from './journal.ts';
+import type { Recorder } from './journal-types.ts';
+import { inFieldFormat } from './masked.ts';
 
-/** `too-long`: the result would exceed the field's `maxlength`, which a person could not have typed. */
-export type FillOutcome = 'filled' | 'appended' | 'unchanged' | 'not-fillable' | 'too-long';
+/**
+ * `too-long`: the result would exceed the field's `maxlength`, which a person could not have typed.
+ * `replaced`: the field held its untouched default, which the text took the place of (`replaceDefault`).
+ */
+export type FillOutcome = 'filled' | 'appended' | 'replaced' | 'unchanged' | 'not-fillable' | 'too-long';
 
 export interface FillOptions {
 	/** Records the field's prior value before it is written, so the write can be undone. */
-	journal?: Journal;
+	journal?: Recorder | undefined;
 	/** How the field is called in messages ("Título"). */
-	label?: string;
+	label?: string | undefined;
+	/**
+	 * The value the field was rendered with (`defaultValue`), when nobody changed it, is an administrator's
+	 * default, not a person's text: the text replaces it instead of being appended to it.
+	 */
+	replaceDefault?: boolean | undefined;
 }
 
 /**
  * Writes `text` into a field without ever discarding what a person typed there: an empty field is
  * filled, a field holding other text gets `text` appended after a blank line (a space in one-line
  * inputs), a field that already contains `text` is left alone. The prior value is always kept as a
- * prefix of the new one, whitespace included.
+ * prefix of the new one, whitespace included (except an untouched default with `replaceDefault`).
+ * Dates and numbers are written the way the field's mask shows them; then the page sees what typing fires.
  */
 export function fill(field: TextField, text: string, options: FillOptions = {}): FillOutcome {
 	if (!isTextField(field) || !isEditable(field)) return 'not-fillable';
-	const wanted = asFieldWouldStore(field, text);
+	const wanted = asFieldWouldStore(field, inFieldFormat(field, text));
 	const prior = field.value;
 	if (prior.includes(wanted)) return 'unchanged';
 	const blank = prior.trim() === '';
-	const next = blank ? prior + wanted : prior + separatorAfter(field, prior) + wanted;
+	const replacing = !blank && options.replaceDefault === true && isUntouchedDefault(field);
+	const next = blank ? prior + wanted : replacing ? wanted : prior + separatorAfter(field, prior) + wanted;
 	if (field.maxLength >= 0 && next.length > field.maxLength) return 'too-long';
 	const recorded = options.journal?.record(field, { label: options.label });
 	setNativeValue(field, next);
@@ -35,9 +46,15 @@ export function fill(field: TextField, text: string, options: FillOptions = {}):
 		if (recorded?.created) options.journal?.forget(recorded.entry);
 		return 'not-fillable';
 	}
+	dispatchEdit(field, { keys: true });
+	// What the page's handlers left (a counter trims, a mask reformats) is what undo compares with.
 	options.journal?.noteWritten(field);
-	dispatchEdit(field);
-	return blank ? 'filled' : 'appended';
+	return blank ? 'filled' : replacing ? 'replaced' : 'appended';
+}
+
+/** The field shows exactly what it was rendered with: nobody typed in it. */
+export function isUntouchedDefault(field: TextField): boolean {
+	return field.value !== '' && field.value === field.defaultValue;
 }
 
 /** Textareas store line breaks as "\n"; one-line inputs drop them. Compare with what will be stored. */

@@ -27,3 +27,10 @@ export function isEditable(element: HTMLInputElement | HTMLTextAreaElement | HTM
 	const style = element.ownerDocument.defaultView?.getComputedStyle(element);
 	return !(style && (style.display === 'none' || style.visibility === 'hidden'));
 }
+
+/** A radio button or a checkbox. */
+export function isCheckable(element: Element | null | undefined): element is HTMLInputElement {
+	if (element?.localName !== 'input') return false;
+	const type = (element.getAttribute('type') ?? '').toLowerCase();
+	return type === 'radio' || type === 'checkbox';
+}

@@ -1,55 +1,14 @@
-import { isSelect, isTextField } from './fillable.ts';
+import { isCheckable, isSelect, isTextField } from './fillable.ts';
+import type { GroupRestorer, JournalEntry, PriorState, Recorder, UndoOptions, UndoReport, Writable } from './journal-types.ts';
 import { chosenText, findEntryElement, restoreEntry } from './restore.ts';
 
-export type Writable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-export type PriorState =
-	| { kind: 'text'; value: string }
-	| { kind: 'select'; index: number; value: string; text: string };
-
-export interface JournalEntry {
-	/** `#id`, or `tag[name=…]` when the element has no id, or '' with neither: how it is found again after a re-render. */
-	readonly key: string;
-	readonly id: string;
-	readonly name: string;
-	readonly tag: 'input' | 'textarea' | 'select';
-	/** The element as it was when recorded; may have left the page since. */
-	readonly element: Writable;
-	/** How the field is called in messages ("Categoria 2"). */
-	readonly label: string;
-	readonly group: string | undefined;
-	readonly prior: PriorState;
-	/**
-	 * What the apply left there, to notice a person's later edits: a text field's value, a select's
-	 * `chosenText`. Undefined when not noted (no guard).
-	 */
-	written: string | undefined;
-}
-
-export interface UndoProblem {
-	what: string;
-	why: string;
-}
-
-export interface UndoReport {
-	restored: string[];
-	problems: UndoProblem[];
-}
-
-export interface UndoOptions {
-	signal?: AbortSignal;
-	/** Restore fields and selects even when a person changed them after the apply (their change is lost). */
-	overwriteEdits?: boolean;
-}
-
-/** Undoes a group of entries as a whole (the category cascade must go level 1 first, waiting for loads). */
-export type GroupRestorer = (entries: readonly JournalEntry[], options: UndoOptions) => Promise<UndoReport>;
+export type { GroupRestorer, JournalEntry, PriorState, Recorder, UndoOptions, UndoProblem, UndoReport, Writable } from './journal-types.ts';
 
 /**
  * Remembers, before each write, what a field held, so an apply can be undone exactly. Only the first
  * record per field counts: that is the value from before the apply.
  */
-export class Journal {
+export class Journal implements Recorder {
 	readonly #doc: Document;
 	readonly #entries: JournalEntry[] = [];
 	readonly #restorers = new Map<string, GroupRestorer>();
@@ -105,7 +64,9 @@ export class Journal {
 
 	noteWritten(element: Writable): void {
 		const entry = this.entryFor(element);
-		if (entry && isTextField(element)) entry.written = element.value;
+		if (!entry) return;
+		if (isCheckable(element)) entry.written = String(element.checked);
+		else if (isTextField(element)) entry.written = element.value;
 	}
 
 	/**
@@ -162,6 +123,7 @@ function keyOf(element: Writable): string {
 }
 
 function snapshot(element: Writable): PriorState {
+	if (isCheckable(element)) return { kind: 'check', checked: element.checked };
 	if (isSelect(element)) {
 		const option = element.options[element.selectedIndex];
 		return { kind: 'select', index: element.selectedIndex, value: element.value, text: option?.text ?? '' };

@@ -1,8 +1,8 @@
 import { dispatchEdit, setNativeValue } from './events.ts';
-import { isSelect, isTextField } from './fillable.ts';
-import type { JournalEntry, PriorState, UndoOptions, UndoReport, Writable } from './journal.ts';
+import { isCheckable, isSelect, isTextField } from './fillable.ts';
+import type { JournalEntry, PriorState, UndoOptions, UndoReport, Writable } from './journal-types.ts';
 import { normalize } from './normalize.ts';
-import { isPlaceholder } from './select-option.ts';
+import { isPlaceholder } from './placeholder.ts';
 
 /** The recorded element if still on the page, else the one that now carries its id or name. */
 export function findEntryElement(doc: Document, entry: JournalEntry): Writable | null {
@@ -25,6 +25,16 @@ export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOp
 		return { restored: [], problems: [{ what: entry.label, why: 'O campo não está mais na página.' }] };
 	}
 	const prior = entry.prior;
+	if (prior.kind === 'check') {
+		if (!isCheckable(element)) return problem(entry, 'O campo mudou de tipo.');
+		if (element.checked === prior.checked) return { restored: [entry.label], problems: [] };
+		if (!options.overwriteEdits && changedSinceWritten(entry, element)) {
+			return problem(entry, 'Foi alterado depois de aplicar; não foi desfeito para não perder a escolha feita.');
+		}
+		element.checked = prior.checked;
+		dispatchEdit(element, { keys: false });
+		return { restored: [entry.label], problems: [] };
+	}
 	if (prior.kind === 'text') {
 		if (!isTextField(element)) return problem(entry, 'O campo mudou de tipo.');
 		if (element.value === prior.value) return { restored: [entry.label], problems: [] };
@@ -32,7 +42,7 @@ export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOp
 			return problem(entry, 'Foi editado depois de aplicar; não foi desfeito para não perder o que foi digitado.');
 		}
 		setNativeValue(element, prior.value);
-		dispatchEdit(element);
+		dispatchEdit(element, { keys: true });
 		return element.value === prior.value ? { restored: [entry.label], problems: [] } : problem(entry, 'A página recusou o valor anterior.');
 	}
 	if (!isSelect(element)) return problem(entry, 'O campo mudou de tipo.');
@@ -43,7 +53,7 @@ export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOp
 		return problem(entry, 'Foi alterado depois de aplicar; não foi desfeito para não perder a escolha feita.');
 	}
 	element.selectedIndex = index;
-	dispatchEdit(element);
+	dispatchEdit(element, { keys: false });
 	return { restored: [entry.label], problems: [] };
 }
 
@@ -53,6 +63,7 @@ export function restoreEntry(doc: Document, entry: JournalEntry, options: UndoOp
  */
 export function changedSinceWritten(entry: JournalEntry, element: Writable | null): boolean {
 	if (entry.written === undefined) return false;
+	if (entry.prior.kind === 'check') return !isCheckable(element) || String(element.checked) !== entry.written;
 	if (entry.prior.kind === 'select') return chosenText(isSelect(element) ? element : null) !== entry.written;
 	return !isTextField(element) || element.value !== entry.written;
 }

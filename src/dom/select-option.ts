@@ -1,17 +1,23 @@
 import { dispatchEdit } from './events.ts';
 import { isEditable, isSelect } from './fillable.ts';
-import type { Journal } from './journal.ts';
+import type { Recorder } from './journal-types.ts';
 import { normalize } from './normalize.ts';
+import { isPlaceholder } from './placeholder.ts';
+
+export { isPlaceholder } from './placeholder.ts';
 
 export type SelectOutcome =
 	| { kind: 'selected'; text: string }
 	| { kind: 'already'; text: string }
-	/** `options` are the texts a person could choose from, for the message; `ambiguous` the near matches. */
+	/**
+	 * `options` are the texts a person could choose from, for the message; `ambiguous` the candidates
+	 * when more than one fits (then nothing is chosen: never a guess).
+	 */
 	| { kind: 'missing-option'; wanted: string; options: string[]; ambiguous: string[] }
 	| { kind: 'not-fillable' };
 
 export interface SelectOptions {
-	journal?: Journal;
+	journal?: Recorder;
 	label?: string;
 	/** Journal group (e.g. the category cascade, which is undone level by level). */
 	group?: string;
@@ -19,8 +25,10 @@ export interface SelectOptions {
 
 /**
  * Chooses the option whose visible text is `wanted` (trimmed, spaces collapsed, case and accents
- * ignored); if no option matches exactly, a unique option starting with it, then a unique option
- * containing it. Fires `input` and `change` so inline and jQuery handlers run.
+ * ignored); else the option whose dotted full path ("Sistemas.Apoio.Relacionamento") ends with it; else
+ * a unique option starting with it, then a unique option containing it. Two or more candidates at the
+ * first step that finds any: nothing is chosen, they are returned as `ambiguous`. Fires `input` and
+ * `change` so inline and jQuery handlers run.
  */
 export function selectOption(select: HTMLSelectElement, wanted: string, options: SelectOptions = {}): SelectOutcome {
 	if (!isSelect(select) || !isEditable(select)) return { kind: 'not-fillable' };
@@ -32,7 +40,7 @@ export function selectOption(select: HTMLSelectElement, wanted: string, options:
 	if (select.selectedIndex === match.option.index) return { kind: 'already', text };
 	options.journal?.record(select, { label: options.label, group: options.group });
 	select.selectedIndex = match.option.index;
-	dispatchEdit(select);
+	dispatchEdit(select, { keys: false });
 	return { kind: 'selected', text };
 }
 
@@ -45,6 +53,13 @@ function findOption(
 	const exact = usable.find((o) => normalize(o.text) === target);
 	if (exact) return { option: exact };
 	if (target === '') return { ambiguous: [] };
+	const wantedPath = segments(target);
+	const byPath = usable.filter((o) => {
+		const path = segments(normalize(o.text));
+		return path.length > wantedPath.length && wantedPath.every((part, i) => path[path.length - wantedPath.length + i] === part);
+	});
+	if (byPath.length === 1 && byPath[0]) return { option: byPath[0] };
+	if (byPath.length > 1) return { ambiguous: byPath.map((o) => o.text.trim()) };
 	for (const test of [(t: string) => t.startsWith(target), (t: string) => t.includes(target)]) {
 		const near = usable.filter((o) => test(normalize(o.text)));
 		if (near.length === 1 && near[0]) return { option: near[0] };
@@ -58,8 +73,7 @@ export function choosableTexts(select: HTMLSelectElement): string[] {
 	return [...select.options].filter((o) => !isPlaceholder(o)).map((o) => o.text.trim());
 }
 
-export function isPlaceholder(option: Pick<HTMLOptionElement, 'text' | 'value' | 'index'>): boolean {
-	const text = normalize(option.text).replace(/[-.:]/g, '').trim();
-	if (text === '' || text === 'selecione' || text === 'selecione uma opcao' || text === 'escolha') return true;
-	return option.value === '' && option.index === 0;
+/** The parts of a dotted full path ("sistemas.apoio.relacionamento"); one part for ordinary texts. */
+function segments(folded: string): string[] {
+	return folded.split(/\s*\.\s*/).filter((part) => part !== '');
 }

@@ -1,10 +1,11 @@
-import type { Journal, JournalEntry, UndoOptions, UndoReport } from '../dom/journal.ts';
+import type { Journal } from '../dom/journal.ts';
+import type { JournalEntry, UndoOptions, UndoReport } from '../dom/journal-types.ts';
 import { changedSinceWritten, findEntryElement, restoreEntry } from '../dom/restore.ts';
-import { isPlaceholder } from '../dom/select-option.ts';
+import { isPlaceholder } from '../dom/placeholder.ts';
 import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
-import type { Limits } from './cascade.ts';
 import type { LocateOptions } from './fields.ts';
 import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
+import type { Limits } from './report-types.ts';
 
 const ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
 
@@ -90,5 +91,6 @@ function asSelect(element: Element | null): HTMLSelectElement | null {
 }
 
 function priorText(entry: JournalEntry): string {
+	if (entry.prior.kind === 'check') return entry.prior.checked ? 'marcado' : 'desmarcado';
 	return entry.prior.kind === 'select' ? entry.prior.text.trim() : entry.prior.value;
 }

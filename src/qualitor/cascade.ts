@@ -3,6 +3,9 @@ import { selectOption, type SelectOutcome } from '../dom/select-option.ts';
 import { restoreCategorisation } from './cascade-undo.ts';
 import { FIELD_NAMES, findField, type FieldKey, type FormMode, type LocateOptions } from './fields.ts';
 import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
+import type { DoneItem, Limits, NotDoneItem } from './report-types.ts';
+
+export type { DoneItem, Limits, NotDoneItem } from './report-types.ts';
 
 /** Journal group of the cascade's selects: undone together, level 1 first. */
 export const CATEGORISATION_GROUP = 'qualitor:categorizacao';
@@ -25,17 +28,6 @@ export interface CascadeOptions {
 	locate?: LocateOptions;
 }
 
-export interface DoneItem {
-	what: string;
-	outcome: 'filled' | 'appended' | 'unchanged' | 'selected' | 'already';
-	text?: string;
-}
-
-export interface NotDoneItem {
-	what: string;
-	/** In Portuguese, for the agent: what was not done and what to do. */
-	why: string;
-}
 
 export interface CascadeReport {
 	done: DoneItem[];
@@ -169,11 +161,6 @@ async function quiet(doc: Document, limits: Limits, report: CascadeReport, what:
 	}
 }
 
-export interface Limits {
-	timeoutMs: number;
-	settleMs: number;
-	signal?: AbortSignal | undefined;
-}
 
 /** A category level by id (or override / label), else the n-th select of the category cell. */
 function selectFor(doc: Document, key: FieldKey, mode: FormMode, locate: LocateOptions): HTMLSelectElement | null {

@@ -1,4 +1,4 @@
-import { isPlaceholder } from '../dom/select-option.ts';
+import { isPlaceholder } from '../dom/placeholder.ts';
 import type { ChecklistItem, FormCheck } from '../sop/types.ts';
 import { findTicketForm } from './detect.ts';
 import { findAdditionalField, type LocateOptions } from './fields.ts';

@@ -67,6 +67,8 @@ export interface FakeQualitor {
 	selectedText(id: string): string | undefined;
 	/** Resolves when no load is running. */
 	idle(): Promise<void>;
+	/** Ids of the fields whose `onkeyup="maximumLength()"` ran, one per key-up. */
+	keyups: string[];
 }
 
 let optionCode = 1000;
@@ -134,7 +136,13 @@ export function mountFakeQualitor(doc: Document, options: FakeOptions = {}): Fak
 		idle: async () => {
 			while (doc.getElementById('divLoading')) await new Promise((r) => setTimeout(r, 5));
 		},
+		keyups: [],
 	};
+	// The page's own key handler, as Qualitor prints it on the description (reads window.event). Inline
+	// handlers run in jsdom's own global, which vitest exposes as `jsdom.window`.
+	type PageWindow = Window & { maximumLength?: () => void; event?: Event };
+	const view = ((globalThis as { jsdom?: { window: PageWindow } }).jsdom?.window ?? doc.defaultView) as PageWindow | null;
+	if (view) view.maximumLength = () => fake.keyups.push((view.event?.target as Element | undefined)?.id ?? '?');
 
 	let path: string[] = [];
 	const tipoSelect = doc.getElementById(ids.tipo) as HTMLSelectElement;
