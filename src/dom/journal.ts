@@ -66,6 +66,7 @@ export class Journal implements Recorder {
 		const entry = this.entryFor(element);
 		if (!entry) return;
 		if (isCheckable(element)) entry.written = String(element.checked);
+		else if (isSelect(element)) entry.written = chosenText(element);
 		else if (isTextField(element)) entry.written = element.value;
 	}
 

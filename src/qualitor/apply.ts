@@ -1,14 +1,12 @@
-import { fill } from '../dom/fill.ts';
-import { isSelect, isTextField } from '../dom/fillable.ts';
+import { isTextField } from '../dom/fillable.ts';
 import { Journal, type UndoOptions, type UndoReport } from '../dom/journal.ts';
-import { selectOption } from '../dom/select-option.ts';
-import { waitFor } from '../dom/wait.ts';
 import { applyCategorisation, type CategorisationPlan, type DoneItem, type NotDoneItem } from './cascade.ts';
 import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
 import { findTicketForm } from './detect.ts';
-import { FIELD_NAMES, findAdditionalField, findAdditionalFields, findField, type FormMode, type LocateOptions } from './fields.ts';
+import { FIELD_NAMES, findField, type FormMode, type LocateOptions } from './fields.ts';
+import { fillAdditionalFields, watchLateFields } from './additional.ts';
 import type { Control } from './labels.ts';
-import { isLoading } from './loading.ts';
+import { writeField } from './write-field.ts';
 
 export type { DoneItem, NotDoneItem } from './cascade.ts';
 
@@ -26,8 +24,22 @@ export interface ApplyOptions {
 	/** Bound of each wait (a category level, the additional fields); default 5000 ms. */
 	timeoutMs?: number;
 	settleMs?: number;
+	/** How long the form must stay quiet, after the loads, before the fields present are written (400 ms). */
+	quietMs?: number;
 	signal?: AbortSignal;
 	locate?: LocateOptions;
+	/**
+	 * Additional fields holding the ticket's saved values (an existing ticket's editor): their text is
+	 * kept and the SOP's is appended. Others showing the value they were rendered with hold an
+	 * administrator's default, which the SOP's value replaces. Default: none in a new ticket; in the
+	 * editor, the fields present when the apply starts.
+	 */
+	isSavedValue?: (element: Control) => boolean;
+	/**
+	 * SOP fields that were not on the form when the apply finished are filled when they appear (journalled
+	 * like the rest), until the signal aborts or `stopLate` is called; each late write is reported here.
+	 */
+	onLateFill?: (done: DoneItem[], notDone: NotDoneItem[]) => void;
 }
 
 export interface ApplyReport {
@@ -38,6 +50,8 @@ export interface ApplyReport {
 	journal: Journal;
 	/** The extension's own work versus waiting for Qualitor's loads. */
 	timing: { totalMs: number; waitMs: number; workMs: number };
+	/** Stops filling SOP fields that appear after the apply (call before undoing). */
+	stopLate: () => void;
 }
 
 const TEXT_FIELDS = ['titulo', 'descricao', 'solucao'] as const;
@@ -50,7 +64,7 @@ const TEXT_FIELDS = ['titulo', 'descricao', 'solucao'] as const;
 export async function applySop(doc: Document, plan: ApplyPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
 	const started = now();
 	const journal = new Journal(doc);
-	const report: ApplyReport = { mode: null, done: [], notDone: [], journal, timing: { totalMs: 0, waitMs: 0, workMs: 0 } };
+	const report: ApplyReport = { mode: null, done: [], notDone: [], journal, timing: { totalMs: 0, waitMs: 0, workMs: 0 }, stopLate: () => undefined };
 	try {
 		await run(doc, plan, options, report);
 	} catch (error) {
@@ -65,6 +79,7 @@ export async function applySop(doc: Document, plan: ApplyPlan, options: ApplyOpt
 
 /** Puts every field and select the apply touched back to what it was. */
 export function undoApply(report: ApplyReport, options: UndoOptions = {}): Promise<UndoReport> {
+	report.stopLate();
 	return report.journal.undo(options);
 }
 
@@ -75,6 +90,13 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		return;
 	}
 	report.mode = mode;
+	if (mode === 'read') {
+		report.notDone.push({ what: 'Formulário', why: 'Chamado aberto só para leitura: abra "Alterar dados" para aplicar o SOP; nada foi alterado.' });
+		return;
+	}
+	// In the editor, the additional fields present now hold the ticket's saved values.
+	const present = new Set<Element>(mode === 'edit' ? doc.querySelectorAll('[id^="vlinformacaoadicional" i], [name^="vlinformacaoadicional" i]') : []);
+	const isSavedValue = options.isSavedValue ?? ((element: Control) => present.has(element));
 	const timeoutMs = options.timeoutMs ?? 5000;
 	const locate: LocateOptions = { ...options.locate, mode };
 	const { journal } = report;
@@ -84,8 +106,8 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		return true;
 	};
 
-	// How long additional fields may take to (re)appear: a full wait only after a category change.
-	let extrasWaitMs = Math.min(timeoutMs, options.settleMs ?? 300);
+	// Bound of the wait for additional fields: it ends much sooner, once the form is quiet (fillAdditionalFields).
+	const extrasWaitMs = timeoutMs;
 	const categorisation = plan.categorisation;
 	if (categorisation && (categorisation.tipo || categorisation.categorias?.length || categorisation.prioridade)) {
 		// Qualitor empties the additional fields when a category changes: keep what the agent had there.
@@ -101,10 +123,6 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 		report.done.push(...cascade.done);
 		report.notDone.push(...cascade.notDone);
 		report.timing.waitMs += cascade.waitMs;
-		if (cascade.done.some((d) => d.outcome === 'selected')) {
-			// When the cascade failed, the fields of a complete classification likely never come.
-			extrasWaitMs = cascade.complete ? timeoutMs : Math.min(timeoutMs, 1000);
-		}
 		if (carried.length > 0) {
 			// Journalled as they were before the apply; the cascade's undo carries them back across its own reload.
 			const carry = await carryAdditionalFields(doc, carried, { locate, timeoutMs: extrasWaitMs, signal: options.signal, journal });
@@ -123,49 +141,30 @@ async function run(doc: Document, plan: ApplyPlan, options: ApplyOptions, report
 			report.notDone.push({ what, why: `Campo "${what}" não encontrado no formulário; cole o texto manualmente.` });
 			continue;
 		}
-		write(element, what, text, report);
+		push(report, writeField(element, what, text, { journal }));
 	}
 
 	const labels = Object.entries(plan.adicionais).filter(([, value]) => value.trim() !== '');
 	if (labels.length === 0) return;
-	// They depend on the category and may arrive with its load.
-	const found = await waitFor(
-		() => !isLoading(doc) && findAdditionalFields(doc, labels.map(([label]) => label), locate).every(Boolean),
-		{ root: doc, timeoutMs: extrasWaitMs, signal: options.signal, what: 'os campos adicionais' },
-	);
-	report.timing.waitMs += found.waitedMs;
-	for (const [label, value] of labels) {
-		if (cancelled(label)) continue;
-		const element = findAdditionalField(doc, label, locate)?.element;
-		if (!element) {
-			report.notDone.push({ what: label, why: `Campo adicional "${label}" não apareceu no formulário (depende da categoria?); preencha manualmente.` });
-			continue;
-		}
-		write(element, label, value, report);
+	const extras = await fillAdditionalFields(doc, labels, {
+		journal,
+		locate,
+		timeoutMs: extrasWaitMs,
+		quietMs: options.quietMs ?? 400,
+		signal: options.signal,
+		isSavedValue,
+	});
+	report.done.push(...extras.done);
+	report.notDone.push(...extras.notDone);
+	report.timing.waitMs += extras.waitMs;
+	if (extras.missing.length > 0 && options.onLateFill && !options.signal?.aborted) {
+		report.stopLate = watchLateFields(doc, extras.missing, { journal, locate, isSavedValue, signal: options.signal, onFill: options.onLateFill });
 	}
 }
 
-function write(element: Control, what: string, text: string, report: ApplyReport): void {
-	const { journal } = report;
-	if (isSelect(element)) {
-		const outcome = selectOption(element, text, { journal, label: what });
-		if (outcome.kind === 'selected' || outcome.kind === 'already') report.done.push({ what, outcome: outcome.kind, text: outcome.text });
-		else if (outcome.kind === 'missing-option') {
-			const options = outcome.ambiguous.length > 1 ? outcome.ambiguous : outcome.options;
-			report.notDone.push({ what, why: `"${what}": opção "${text}" não existe neste Qualitor (opções: ${options.join(', ') || 'nenhuma'}); escolha manualmente.` });
-		} else report.notDone.push({ what, why: `"${what}" está bloqueado; escolha "${text}" manualmente.` });
-		return;
-	}
-	if (!isTextField(element)) {
-		report.notDone.push({ what, why: `"${what}" é um tipo de campo que a extensão não preenche; preencha manualmente.` });
-		return;
-	}
-	const outcome = fill(element, text, { journal, label: what });
-	if (outcome === 'not-fillable') {
-		report.notDone.push({ what, why: `"${what}" está somente leitura ou bloqueado; cole o texto manualmente.` });
-	} else if (outcome === 'too-long') {
-		report.notDone.push({ what, why: `O texto não cabe em "${what}" (limite de ${element.maxLength} caracteres); resuma-o e cole manualmente.` });
-	} else report.done.push({ what, outcome });
+function push(report: ApplyReport, result: ReturnType<typeof writeField>): void {
+	if ('done' in result) report.done.push(result.done);
+	else report.notDone.push(result.notDone);
 }
 
 function now(): number {

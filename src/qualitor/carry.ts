@@ -4,11 +4,10 @@ import type { Journal } from '../dom/journal.ts';
 import { changedSinceWritten } from '../dom/restore.ts';
 import { isPlaceholder } from '../dom/placeholder.ts';
 import { selectOption } from '../dom/select-option.ts';
-import { waitFor } from '../dom/wait.ts';
 import type { DoneItem, NotDoneItem } from './report-types.ts';
 import { findAdditionalField, findAdditionalFields, type LocateOptions } from './fields.ts';
 import { labelOf } from './labels.ts';
-import { isLoading } from './loading.ts';
+import { waitForSettled } from './loading.ts';
 
 /** What a person had put in an additional field before a category change made Qualitor reload them. */
 export interface CarriedValue {
@@ -52,6 +51,8 @@ export interface CarryOptions {
 	cause?: string | undefined;
 	locate?: LocateOptions | undefined;
 	timeoutMs: number;
+	/** How long the form must stay quiet before a field that did not come back counts as gone (400 ms). */
+	quietMs?: number | undefined;
 	signal?: AbortSignal | undefined;
 }
 
@@ -71,8 +72,9 @@ export async function carryAdditionalFields(doc: Document, carried: readonly Car
 	if (carried.length === 0) return report;
 	const find = (label: string) => findAdditionalField(doc, label, options.locate)?.element;
 	const labels = carried.map((c) => c.label);
-	const wait = await waitFor(() => !isLoading(doc) && findAdditionalFields(doc, labels, options.locate).every(Boolean), {
-		root: doc,
+	// Until all are back, or the form is quiet: a field the new category lacks is not waited for.
+	const wait = await waitForSettled(doc, () => findAdditionalFields(doc, labels, options.locate).every(Boolean), {
+		quietMs: options.quietMs ?? 400,
 		timeoutMs: options.timeoutMs,
 		signal: options.signal,
 		what: 'os campos adicionais',

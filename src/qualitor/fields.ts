@@ -1,6 +1,9 @@
+import { findTicketForm, isVisibleControl, visibleById } from './detect.ts';
 import { findByLabel, findByLabelGroups, normalizeLabel, type Control } from './labels.ts';
 
-export type FormMode = 'new' | 'edit';
+import type { FormMode } from './form-mode.ts';
+
+export type { FormMode } from './form-mode.ts';
 
 export type FieldKey =
 	| 'cliente'
@@ -19,8 +22,8 @@ export type FieldKey =
 	| 'processar';
 
 export interface FieldSpec {
-	/** Ids tried in order, per form mode (see docs/qualitor.md; `[G]` ones are guesses). */
-	ids: Record<FormMode, readonly string[]>;
+	/** Ids tried in order, per form mode (see docs/qualitor.md; the read view uses the new form's ids). */
+	ids: Record<Exclude<FormMode, 'read'>, readonly string[]>;
 	/** Visible label words, for installations where the id differs. */
 	labels: readonly string[];
 	/** Whether the form cannot be used without it (drives the health summary). */
@@ -43,6 +46,9 @@ export const FIELDS: Readonly<Record<FieldKey, FieldSpec>> = {
 	solucao: { ids: { new: ['dsacaocorretiva'], edit: ['dsacaocorretiva'] }, labels: ['Descrição da solução', 'Solução'], required: false },
 	processar: { ids: { new: ['btnProcessar'], edit: ['btnProcessChange'] }, labels: ['Processar'], required: true },
 };
+
+/** The edit reason the editor asks for (always set by a production userscript); required to save. */
+export const EDIT_REASON_ID = 'cdmotivoalteracao';
 
 export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
 
@@ -86,22 +92,32 @@ export interface Located<T extends HTMLElement = HTMLElement> {
 
 const ADDITIONAL = /^vlinformacaoadicional\d*/i;
 
-/** Finds a standard field: an override, then its id for the mode, then its visible label. */
+/** Where the ticket's fields are looked for: the detected form (decoys outside it do not count). */
+export function formScope(doc: Document): ParentNode {
+	return findTicketForm(doc)?.root ?? doc;
+}
+
+/**
+ * Finds a standard field: an override, then its id for the mode, then its visible label. Only controls
+ * a person can see count (hidden codes such as `cdcliente` excepted: they are found by id).
+ */
 export function findField(doc: Document, key: FieldKey, options: LocateOptions = {}): Located | null {
-	const mode = options.mode ?? 'new';
+	const mode = options.mode === 'edit' ? 'edit' : 'new';
 	const spec = FIELDS[key];
 	const override = byOverride(doc, lookup(options.overrides, key));
 	if (override) return { element: override, via: 'override' };
 	for (const id of spec.ids[mode]) {
-		const element = doc.getElementById(id);
+		const hiddenCode = doc.getElementById(id);
+		const element = hiddenCode?.localName === 'input' && (hiddenCode as HTMLInputElement).type === 'hidden' ? hiddenCode : visibleById(doc, id);
 		if (element) return { element, via: 'id' };
 	}
 	const labels = [...spec.labels, ...(lookup(options.labelAliases, key) ?? [])];
+	const scope = formScope(doc);
 	if (key === 'processar') {
-		const button = findButton(doc, labels);
+		const button = findButton(scope, labels);
 		return button ? { element: button, via: 'label' } : null;
 	}
-	const candidates = findByLabel(doc, labels).filter((c) => !isAdditional(c));
+	const candidates = findByLabel(scope, labels).filter((c) => !isAdditional(c) && isVisibleControl(c));
 	const preferred = candidates.find((c) => isChangeField(c) === (mode === 'edit')) ?? candidates[0];
 	return preferred ? { element: preferred, via: 'label' } : null;
 }
@@ -121,11 +137,11 @@ export function findAdditionalField(doc: Document, label: string, options: Locat
 export function findAdditionalFields(doc: Document, labels: readonly string[], options: LocateOptions = {}): Array<Located<Control> | null> {
 	const overrides = labels.map((label) => byOverride(doc, lookup(options.overrides, label)));
 	const rest = labels.map((label, i) => (overrides[i] && isControl(overrides[i]) ? [] : [label, ...(lookup(options.labelAliases, label) ?? [])]));
-	const byLabel = rest.some((words) => words.length > 0) ? findByLabelGroups(doc, rest) : [];
+	const byLabel = rest.some((words) => words.length > 0) ? findByLabelGroups(formScope(doc), rest) : [];
 	return labels.map((_, i) => {
 		const override = overrides[i];
 		if (override && isControl(override)) return { element: override, via: 'override' };
-		const candidates = byLabel[i] ?? [];
+		const candidates = (byLabel[i] ?? []).filter(isVisibleControl);
 		const element = candidates.find(isAdditional) ?? candidates.find((c) => !STANDARD_IDS.has(c.id));
 		return element ? { element, via: 'label' } : null;
 	});
@@ -171,9 +187,9 @@ function byOverride(doc: Document, locator: string | undefined): HTMLElement | n
 	}
 }
 
-function findButton(doc: Document, labels: readonly string[]): HTMLElement | null {
+function findButton(scope: ParentNode, labels: readonly string[]): HTMLElement | null {
 	const wanted = new Set(labels.map(normalizeLabel));
-	for (const button of doc.querySelectorAll<HTMLElement>('button, input[type=button], input[type=submit], a[role=button]')) {
+	for (const button of scope.querySelectorAll<HTMLElement>('button, input[type=button], input[type=submit], a[role=button]')) {
 		const text = button.localName === 'input' ? (button as HTMLInputElement).value : (button.textContent ?? '');
 		if (wanted.has(normalizeLabel(text))) return button;
 	}

@@ -74,3 +74,36 @@ function waitPastLoading<T>(doc: Document, options: LoadWait, ready: (sawLoading
 		{ root: doc, timeoutMs: options.timeoutMs, signal: options.signal, what: options.what, pollMs: 50 },
 	);
 }
+
+export interface SettleWait {
+	/** How long the form must stay unchanged, with no load running, to count as finished. */
+	quietMs: number;
+	/** Bound for loads that never end. */
+	timeoutMs: number;
+	signal?: AbortSignal | undefined;
+	what: string;
+}
+
+/**
+ * Waits until no load is running and either `complete()` holds (everything expected is there) or the
+ * page has been quiet for `quietMs`: what has not arrived by then is not coming with this load. Loads
+ * reset the quiet time, so a slow AJAX answer is waited for as long as it shows its indicator.
+ */
+export function waitForSettled(doc: Document, complete: () => boolean, options: SettleWait): Promise<WaitResult<'complete' | 'quiet'>> {
+	let lastChange = Date.now();
+	const view = doc.defaultView ?? globalThis;
+	const Observer = view.MutationObserver ?? globalThis.MutationObserver;
+	const observer = Observer ? new Observer(() => (lastChange = Date.now())) : undefined;
+	observer?.observe(doc, { childList: true, subtree: true });
+	return waitFor<'complete' | 'quiet'>(
+		() => {
+			if (isLoading(doc)) {
+				lastChange = Date.now();
+				return null;
+			}
+			if (complete()) return 'complete';
+			return Date.now() - lastChange >= options.quietMs ? 'quiet' : null;
+		},
+		{ root: doc, timeoutMs: options.timeoutMs, signal: options.signal, what: options.what, pollMs: 50 },
+	).finally(() => observer?.disconnect());
+}

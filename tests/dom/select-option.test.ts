@@ -105,5 +105,5 @@ describe('selectOption + undo (property)', () => {
 			}),
 			{ numRuns: 300 },
 		);
-	});
+	}, 30_000);
 });

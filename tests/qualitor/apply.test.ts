@@ -64,8 +64,8 @@ describe('applySop', () => {
 		);
 		expect(report.notDone).toEqual([
 			{ what: 'Categoria 3', why: 'Categoria 3 "Certificado sem CEI" não existe neste Qualitor (opções: Em branco, Bloqueado); escolha manualmente.' },
-			{ what: 'Descrição para subchamado', why: expect.stringContaining('não apareceu') },
-			{ what: 'Encaminhar', why: expect.stringContaining('não apareceu') },
+			{ what: 'Descrição para subchamado', why: expect.stringContaining('não está no formulário') },
+			{ what: 'Encaminhar', why: expect.stringContaining('não está no formulário') },
 		]);
 		expect($('#dschamado').value).toBe('Cliente relata certificado sem CEI.');
 		// gave up on the additional fields quickly, since the cascade had failed
@@ -86,18 +86,18 @@ describe('applySop', () => {
 		const started = performance.now();
 		const report = await applySop(document, { fields: {}, adicionais: { Protocolo: '123', Telefone: '(11) 3222-1234' } }, { timeoutMs: 5000 });
 		expect(performance.now() - started).toBeLessThan(2000);
-		expect(report.notDone).toEqual([{ what: 'Protocolo', why: expect.stringContaining('não apareceu') }]);
+		expect(report.notDone).toEqual([{ what: 'Protocolo', why: expect.stringContaining('não está no formulário') }]);
 		expect($<HTMLInputElement>('#vlinformacaoadicional9').value).toBe('(11) 3222-1234');
 	});
 
 	test("waiting for the additional fields scans the page's labels once per check, not once per field", async () => {
 		mountFakeQualitor(document, { mode: 'edit', initial: { tipo: 'Suporte', path: ['SUP - Sistema', 'Acesso'] } });
-		const scans = vi.spyOn(document, 'querySelectorAll');
+		const scans = vi.spyOn(document, 'createTreeWalker');
 		const adicionais = { 'Descrição para subchamado': 'a', Telefone: '(11) 3222-1234', 'E-mail': 'c@example.com', Encaminhar: 'Relacionamento' };
 		const report = await applySop(document, { fields: {}, adicionais });
 		expect(report.notDone).toEqual([]);
-		// the fields are there at once: one scan for the wait's only check, then one to find each field to write
-		expect(scans.mock.calls.filter(([selector]) => selector === 'td, th, .LABEL')).toHaveLength(1 + 4);
+		// the fields are there at once: one scan of the page's text for the wait's only check, one to find them all to write
+		expect(scans.mock.calls.filter(([, what]) => what === NodeFilter.SHOW_TEXT)).toHaveLength(2);
 		scans.mockRestore();
 	});
 
