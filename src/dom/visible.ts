@@ -14,13 +14,15 @@ export function isRendered(element: Element, options: RenderedOptions = {}): boo
 	if (!element.isConnected) return false;
 	const view = element.ownerDocument.defaultView;
 	if (!view) return false;
-	const panel = hiddenPanel(element, options);
 	// The browser's own answer (Chrome 105+, Firefox 106+) is cheap; inside a hidden tab it is always "no",
-	// so there only the path from the element up to the panel is judged.
+	// so there only the path from the element up to the panel is judged. Without it (jsdom, where computed
+	// styles are slow enough to starve the page's own XHR during a wait) only attributes and inline styles.
 	const native = (element as Checkable).checkVisibility;
-	if (typeof native === 'function' && !panel) {
+	const browser = typeof native === 'function';
+	const panel = hiddenPanel(element, options, browser);
+	if (browser && !panel) {
 		if (!native.call(element, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
-	} else if (!visibleUpTo(view, element, panel)) return false;
+	} else if (!visibleUpTo(view, element, panel, browser)) return false;
 	// Size and position only judge controls: an empty container or a label may well have no size.
 	if (panel || !element.matches('input, textarea, select, button') || !hasLayout(element.ownerDocument)) return true;
 	const rect = element.getBoundingClientRect();
@@ -30,28 +32,28 @@ export function isRendered(element: Element, options: RenderedOptions = {}): boo
 }
 
 /** The nearest ancestor that hides the element and is an allowed panel (a Qualitor tab not shown yet). */
-function hiddenPanel(element: Element, options: RenderedOptions): Element | null {
+function hiddenPanel(element: Element, options: RenderedOptions, computed: boolean): Element | null {
 	if (!options.isHiddenPanel) return null;
 	for (let node = element.parentElement; node; node = node.parentElement) {
-		if (options.isHiddenPanel(node) && isHiddenHere(node)) return node;
+		if (options.isHiddenPanel(node) && isHiddenHere(node, computed)) return node;
 	}
 	return null;
 }
 
-function isHiddenHere(node: Element): boolean {
+function isHiddenHere(node: Element, computed: boolean): boolean {
 	const html = node as HTMLElement;
 	if (html.hidden || html.style?.display === 'none') return true;
-	return node.ownerDocument.defaultView?.getComputedStyle(node).display === 'none';
+	return computed && node.ownerDocument.defaultView?.getComputedStyle(node).display === 'none';
 }
 
 /**
- * Without `checkVisibility` (jsdom, old browsers): the element's own computed style, and its ancestors'
- * `hidden` attribute and inline styles up to `stop` (computed styles of every ancestor are slow there).
+ * From the element up to `stop`: the `hidden` attribute and inline styles of each, and in a browser the
+ * element's own computed style too.
  */
-function visibleUpTo(view: Window, element: Element, stop: Element | null): boolean {
-	const own = styleOf(view, element);
+function visibleUpTo(view: Window, element: Element, stop: Element | null, computed: boolean): boolean {
+	const own = computed ? styleOf(view, element) : undefined;
 	if (own && (own.display === 'none' || own.visibility === 'hidden' || own.visibility === 'collapse' || Number.parseFloat(own.opacity) === 0)) return false;
-	for (let node = element.parentElement; node && node !== stop; node = node.parentElement) {
+	for (let node: Element | null = element; node && node !== stop; node = node.parentElement) {
 		const html = node as HTMLElement;
 		if (html.hidden || html.style?.display === 'none' || html.style?.opacity === '0' || html.style?.visibility === 'hidden') return false;
 	}
