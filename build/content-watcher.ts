@@ -53,7 +53,6 @@ export function contentWatcher(options: { entry?: string } = {}): Plugin {
 					minify: true,
 					sourcemap: false,
 					lib: { entry, formats: ['iife'], name: 'sopAssistWatcher', fileName: () => 'watcher.js' },
-					rollupOptions: { output: { inlineDynamicImports: true } },
 				},
 			});
 			const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string; fileName: string }[] }[];
