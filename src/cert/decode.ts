@@ -116,6 +116,13 @@ function entryFrom(item: RawItem): Entry {
 	};
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** A value's bytes are shown for reading; a real one is tens of bytes, so a long run is cut with its size. */
+const MAX_HEX_SHOWN = 1024;
+
 export function toHex(bytes: Uint8Array): string {
-	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+	const shown = Math.min(bytes.length, MAX_HEX_SHOWN);
+	let text = '';
+	for (let i = 0; i < shown; i++) text += (i ? ' ' : '') + HEX_BYTE[bytes[i]!]!;
+	return shown < bytes.length ? `${text} … (+${bytes.length - shown} bytes)` : text;
 }
