@@ -1,7 +1,7 @@
 // Whatever is pasted or dropped, the decoder answers: a result or a Portuguese message, never an exception, and fast.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decode, type DecodeResult } from '../../src/cert/decode.ts';
+import { decode, toHex, type DecodeResult } from '../../src/cert/decode.ts';
 import { MESSAGES } from '../../src/cert/messages.ts';
 import { MAX_INPUT } from '../../src/cert/input.ts';
 import { vectorBytes, vectorNames, vectorText } from './helpers/vectors.ts';
@@ -50,6 +50,16 @@ describe('never throws', () => {
 		const nested = new Uint8Array(depth * 2);
 		for (let i = 0; i < depth; i++) nested.set([0x30, 0x80], i * 2);
 		assertAnswer(decode(nested));
+	});
+});
+
+describe('bytes shown in hex', () => {
+	test('a value\'s bytes read as hex, a long run cut after 1 KB with what is left', () => {
+		expect(toHex(new Uint8Array([0x04, 0x0c, 0xff]))).toBe('04 0c ff');
+		const long = toHex(Uint8Array.from({ length: 3000 }, (_, i) => i & 0xff));
+		expect(long.startsWith('00 01 02')).toBe(true);
+		expect(long.endsWith('fe ff … (+1976 bytes)')).toBe(true);
+		expect(long.split(' ').length).toBe(1024 + 3);
 	});
 });
 
