@@ -22,6 +22,7 @@ const COLUMN: Record<UsageKind, () => string> = {
 	applied: () => t('optionsUsageApplied'),
 	undone: () => t('optionsUsageUndone'),
 	'warning-dismissed': () => t('optionsUsageDismissed'),
+	dismissed: () => t('optionsUsageNotThis'),
 };
 
 /** "Uso dos SOPs": the local record per SOP, as a table and bars; CSV export; clear after confirmation. */
@@ -63,7 +64,7 @@ export function UsageSection({ policy }: { policy: ResolvedPolicy }) {
 			setStatus(t('optionsNotSaved', storageErrorText(error)));
 		}
 	};
-	const exportCsv = () => download(document, `uso-dos-sops-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(log), 'text/csv');
+	const exportCsv = () => download(document, `uso-dos-sops-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(log), 'text/csv;charset=utf-8');
 	const clear = async () => {
 		setConfirming(false);
 		try {

@@ -23,13 +23,17 @@ export function buildPack(files: readonly SopFile[], options: { version?: string
 
 export type PackReadResult = { ok: true; version: string; library: Library } | { ok: false; error: string };
 
-/** Reads an untrusted pack: shape first, then every SOP through the normal validation. */
+/**
+ * Reads an untrusted pack: shape first, then every SOP through the normal validation. The pack's own
+ * errors are in Portuguese (the options page shows them); each SOP's problems keep the authors'
+ * `file:line: field: message` format of `npm run sops -- check`.
+ */
 export function readPack(json: string, name = 'pack.json'): PackReadResult {
 	let data: unknown;
 	try {
 		data = JSON.parse(json);
 	} catch (error) {
-		return { ok: false, error: `${name}: not valid JSON (${(error as Error).message})` };
+		return { ok: false, error: `${name}: não é um JSON válido (${(error as Error).message})` };
 	}
 	return readPackData(data, name);
 }
@@ -38,16 +42,16 @@ export function readPack(json: string, name = 'pack.json'): PackReadResult {
 export function readPackData(data: unknown, name = 'pack.json'): PackReadResult {
 	const pack = data as Partial<SopPack> | null;
 	if (!pack || typeof pack !== 'object' || pack.format !== 'qualitor-sop-pack') {
-		return { ok: false, error: `${name}: not a SOP pack (expected "format": "qualitor-sop-pack")` };
+		return { ok: false, error: `${name}: não é um pacote de SOPs (esperado "format": "qualitor-sop-pack")` };
 	}
 	if (typeof pack.version !== 'string' || !Array.isArray(pack.files)) {
-		return { ok: false, error: `${name}: a SOP pack needs "version" (text) and "files" (list)` };
+		return { ok: false, error: `${name}: um pacote de SOPs precisa de "version" (texto) e "files" (lista)` };
 	}
 	const files: SopFile[] = [];
 	for (const [i, f] of pack.files.entries()) {
 		const file = f as Partial<SopFile> | null;
 		if (!file || typeof file.path !== 'string' || typeof file.text !== 'string') {
-			return { ok: false, error: `${name}: files[${i}] needs "path" and "text"` };
+			return { ok: false, error: `${name}: files[${i}] precisa de "path" e "text"` };
 		}
 		files.push({ path: `${name}/${file.path}`, text: file.text });
 	}

@@ -1,9 +1,10 @@
 /**
- * The local usage record: which SOPs were suggested, opened, applied, undone, and which checklist
- * warnings were dismissed. Kept in the browser only, bounded, so SOP owners can see what is used.
+ * The local usage record: which SOPs were suggested, opened, applied, undone, which checklist warnings
+ * were dismissed, and which suggestions the agent turned down ("Não é este": no ticket text is kept). Kept
+ * in the browser only, bounded, so SOP owners can see what is used and which SOP speaks out of turn.
  */
 
-export const USAGE_KINDS = ['suggested', 'opened', 'applied', 'undone', 'warning-dismissed'] as const;
+export const USAGE_KINDS = ['suggested', 'opened', 'applied', 'undone', 'warning-dismissed', 'dismissed'] as const;
 export type UsageKind = (typeof USAGE_KINDS)[number];
 
 export interface UsageEvent {
@@ -42,16 +43,34 @@ export type UsageSummary = Record<string, Record<UsageKind, number>>;
 export function summarize(log: readonly UsageEvent[]): UsageSummary {
 	const summary: UsageSummary = {};
 	for (const e of log) {
-		summary[e.sop] ??= { suggested: 0, opened: 0, applied: 0, undone: 0, 'warning-dismissed': 0 };
+		summary[e.sop] ??= { suggested: 0, opened: 0, applied: 0, undone: 0, 'warning-dismissed': 0, dismissed: 0 };
 		summary[e.sop]![e.kind]++;
 	}
 	const order = Object.entries(summary).sort(([a, x], [b, y]) => y.applied - x.applied || y.opened - x.opened || a.localeCompare(b));
 	return Object.fromEntries(order);
 }
 
-/** RFC 4180 CSV, one event per line, dates in ISO 8601 (UTC). */
+/** The event names in the CSV, in Portuguese like the options page. */
+export const CSV_EVENT_NAMES: Record<UsageKind, string> = {
+	suggested: 'sugerido',
+	opened: 'aberto',
+	applied: 'aplicado',
+	undone: 'desfeito',
+	'warning-dismissed': 'avisos dispensados',
+	dismissed: 'não é este',
+};
+
+/**
+ * CSV for a pt-BR spreadsheet (Excel opens it with a double click): UTF-8 with a byte order mark, `;` between
+ * cells (the comma is the decimal mark), CRLF lines, dates as `aaaa-mm-dd hh:mm:ss` in UTC. A cell that a
+ * spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe.
+ */
 export function toCsv(log: readonly UsageEvent[]): string {
-	const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-	const lines = ['at,sop,event,detail', ...log.map((e) => [new Date(e.at).toISOString(), e.sop, e.kind, e.detail ?? ''].map(cell).join(','))];
-	return lines.join('\r\n') + '\r\n';
+	const cell = (value: string) => {
+		const v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+		return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+	};
+	const when = (at: number) => new Date(at).toISOString().slice(0, 19).replace('T', ' ');
+	const lines = ['data (UTC);sop;evento;detalhe', ...log.map((e) => [when(e.at), e.sop, CSV_EVENT_NAMES[e.kind], e.detail ?? ''].map(cell).join(';'))];
+	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -50,10 +50,10 @@ describe('importSopFiles', () => {
 	});
 
 	test.each([
-		['not JSON', '{', /^x\.json: not valid JSON/],
-		['not a pack', '{"format":"outro"}', /^x\.json: not a SOP pack/],
-		['files not a list', '{"format":"qualitor-sop-pack","version":"1","files":{}}', /^x\.json: a SOP pack needs/],
-		['a file without text', '{"format":"qualitor-sop-pack","version":"1","files":[{"path":"a.md"}]}', /^x\.json: files\[0\] needs/],
+		['not JSON', '{', /^x\.json: não é um JSON válido/],
+		['not a pack', '{"format":"outro"}', /^x\.json: não é um pacote de SOPs/],
+		['files not a list', '{"format":"qualitor-sop-pack","version":"1","files":{}}', /^x\.json: um pacote de SOPs precisa de/],
+		['a file without text', '{"format":"qualitor-sop-pack","version":"1","files":[{"path":"a.md"}]}', /^x\.json: files\[0\] precisa de/],
 		['empty pack', '{"format":"qualitor-sop-pack","version":"1","files":[]}', /^\(library\): no SOP files found/],
 	])('pack errors are shown: %s', (_, text, message) => {
 		expect(importSopFiles([{ name: 'x.json', text }])).toEqual({ sops: [], problems: [expect.stringMatching(message)] });

@@ -43,7 +43,7 @@ describe('readPack errors', () => {
 	test.each(['', '{', 'not json', '{"format": "qualitor-sop-pack",}'])('not JSON: %j', (json) => {
 		const result = readPack(json, 'sops.json');
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.error).toMatch(/^sops\.json: not valid JSON \(.+\)$/);
+		if (!result.ok) expect(result.error).toMatch(/^sops\.json: não é um JSON válido \(.+\)$/);
 	});
 
 	test.each([
@@ -53,7 +53,7 @@ describe('readPack errors', () => {
 		['no format', { version: '1', files: [] }],
 		['another format', { format: 'dark-reader-config', version: '1', files: [] }],
 	])('not a SOP pack: %s', (_, data) => {
-		expect(readPack(JSON.stringify(data))).toEqual({ ok: false, error: 'pack.json: not a SOP pack (expected "format": "qualitor-sop-pack")' });
+		expect(readPack(JSON.stringify(data))).toEqual({ ok: false, error: 'pack.json: não é um pacote de SOPs (esperado "format": "qualitor-sop-pack")' });
 	});
 
 	test.each([
@@ -64,7 +64,7 @@ describe('readPack errors', () => {
 	])('%s', (_, change) => {
 		const pack = good();
 		change(pack);
-		expect(readPack(JSON.stringify(pack))).toEqual({ ok: false, error: 'pack.json: a SOP pack needs "version" (text) and "files" (list)' });
+		expect(readPack(JSON.stringify(pack))).toEqual({ ok: false, error: 'pack.json: um pacote de SOPs precisa de "version" (texto) e "files" (lista)' });
 	});
 
 	test.each([
@@ -76,7 +76,7 @@ describe('readPack errors', () => {
 	])('bad file entry: %s', (_, entry) => {
 		const pack = good();
 		(pack['files'] as unknown[]).splice(1, 0, entry);
-		expect(readPack(JSON.stringify(pack))).toEqual({ ok: false, error: 'pack.json: files[1] needs "path" and "text"' });
+		expect(readPack(JSON.stringify(pack))).toEqual({ ok: false, error: 'pack.json: files[1] precisa de "path" e "text"' });
 	});
 
 	test('an invalid SOP inside: its problems name pack.json/<file>:<line>, as check does', () => {

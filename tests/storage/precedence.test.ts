@@ -36,7 +36,7 @@ describe('resolvePolicy', () => {
 		expect(resolved.sops).toEqual([]);
 		expect(resolved.problems).toHaveLength(2);
 		expect(resolved.problems[0]).toMatch(/^Política, pacote quebrado recusado: quebrado\/outro\.md:2: title: /);
-		expect(resolved.problems[1]).toMatch(/pacote sopPacks\[1\] recusado: .*not a SOP pack/);
+		expect(resolved.problems[1]).toMatch(/pacote sopPacks\[1\] recusado: .*não é um pacote de SOPs/);
 		expect(resolved.installations).toHaveLength(1);
 	});
 

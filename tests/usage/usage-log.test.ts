@@ -36,11 +36,35 @@ test('summarize counts per SOP and kind, most applied first', () => {
 	const log = [event('a', 'opened'), event('b', 'applied'), event('b', 'applied'), event('a', 'applied'), event('b', 'undone'), event('a', 'warning-dismissed')];
 	const summary = summarize(log);
 	expect(Object.keys(summary)).toEqual(['b', 'a']);
-	expect(summary.b).toEqual({ suggested: 0, opened: 0, applied: 2, undone: 1, 'warning-dismissed': 0 });
-	expect(summary.a).toEqual({ suggested: 0, opened: 1, applied: 1, undone: 0, 'warning-dismissed': 1 });
+	expect(summary.b).toEqual({ suggested: 0, opened: 0, applied: 2, undone: 1, 'warning-dismissed': 0, dismissed: 0 });
+	expect(summary.a).toEqual({ suggested: 0, opened: 1, applied: 1, undone: 0, 'warning-dismissed': 1, dismissed: 0 });
+	expect(summarize([event('c', 'suggested'), event('c', 'dismissed'), event('c', 'dismissed')]).c).toMatchObject({ suggested: 1, dismissed: 2 });
 });
 
-test('toCsv quotes what needs quoting and round-trips through a CSV reader', () => {
-	const csv = toCsv([event('a', 'warning-dismissed', Date.UTC(2026, 10, 21, 12), 'Dois telefones, "e-mail"\nok')]);
-	expect(csv).toBe('at,sop,event,detail\r\n2026-11-21T12:00:00.000Z,a,warning-dismissed,"Dois telefones, ""e-mail""\nok"\r\n');
+test('toCsv is for a pt-BR spreadsheet: BOM, ";", Portuguese event names, quoting that round-trips', () => {
+	const csv = toCsv([
+		event('a', 'warning-dismissed', Date.UTC(2026, 10, 21, 12), 'Dois telefones; "e-mail"\nok'),
+		event('token-em-branco', 'dismissed', Date.UTC(2026, 10, 21, 12, 0, 5)),
+		event('a', 'applied', Date.UTC(2026, 10, 21, 12, 1)),
+	]);
+	expect(csv).toBe(
+		'\uFEFFdata (UTC);sop;evento;detalhe\r\n' +
+			'2026-11-21 12:00:00;a;avisos dispensados;"Dois telefones; ""e-mail""\nok"\r\n' +
+			'2026-11-21 12:00:05;token-em-branco;não é este;\r\n' +
+			'2026-11-21 12:01:00;a;aplicado;\r\n',
+	);
+	// Every kind has a Portuguese name.
+	for (const kind of USAGE_KINDS) expect(toCsv([event('a', kind)]).split('\r\n')[1]!.split(';')[2]).toMatch(/^[a-zà-ú ]+$/);
+});
+
+test('toCsv neutralises cells a spreadsheet would run as formulas; ordinary text is left alone', () => {
+	const line = (detail: string) => toCsv([event('a', 'warning-dismissed', Date.UTC(2026, 0, 1), detail)]).split('\r\n')[1]!;
+	expect(line('=HYPERLINK("http://x")')).toBe(`2026-01-01 00:00:00;a;avisos dispensados;"'=HYPERLINK(""http://x"")"`);
+	expect(line('+55 51 9999')).toBe("2026-01-01 00:00:00;a;avisos dispensados;'+55 51 9999");
+	expect(line('-1+1')).toBe("2026-01-01 00:00:00;a;avisos dispensados;'-1+1");
+	expect(line('@SUM(A1)')).toBe("2026-01-01 00:00:00;a;avisos dispensados;'@SUM(A1)");
+	expect(line('\tcmd')).toBe("2026-01-01 00:00:00;a;avisos dispensados;'\tcmd");
+	// Positive control: a value that only contains those characters later is not touched.
+	expect(line('Telefone = 2, e-mail @ ok')).toBe('2026-01-01 00:00:00;a;avisos dispensados;Telefone = 2, e-mail @ ok');
+	expect(toCsv([event('-x', 'applied', Date.UTC(2026, 0, 1))]).split('\r\n')[1]).toBe("2026-01-01 00:00:00;'-x;aplicado;");
 });

@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { searchByName, suggest, type Suggestion } from '../../sop/search.ts';
+import { rank, searchByName, type Hint, type Suggestion } from '../../sop/search.ts';
 import type { Sop } from '../../sop/types.ts';
 import { t } from '../../ui/i18n.ts';
 import type { FormSession } from '../session.ts';
 import { getSop, sopIndex } from '../sop-library.ts';
 import { onSettingsChange } from '../settings.ts';
+import { dismissedIn } from '../dismissed.ts';
 import { NO_USAGE, type UsageRecorder } from '../usage.ts';
 import { EMPTY_DRAFT, type Draft } from './draft.ts';
 import { HealthBadge } from './HealthBadge.tsx';
 import { useDock } from './dock.ts';
 import { SaveCheck } from './SaveCheck.tsx';
 import { SopView } from './SopView.tsx';
-import { SuggestionList } from './Suggestions.tsx';
+import { NearMissHints, SuggestionList } from './Suggestions.tsx';
 
 export interface OverlayApi {
 	/** Opens a SOP in the panel (from the popup's "Certificado sem CEI" button), with values it already knows. */
@@ -35,6 +36,7 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const [expanded, setExpanded] = useState(true);
 	const [side, setSide] = useState<'right' | 'left'>('right');
 	const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+	const [hints, setHints] = useState<Hint[]>([]);
 	const [query, setQuery] = useState('');
 	const [openId, setOpenId] = useState<string | null>(null);
 	const [applied, setApplied] = useState<Sop | null>(null);
@@ -59,11 +61,25 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	const pill = useRef<HTMLButtonElement>(null);
 
 	const refresh = useCallback(() => {
-		const found = suggest(sopIndex(), session.readText());
+		// "Não é este": SOPs turned down in this ticket are neither suggested nor hinted again.
+		const dismissed = dismissedIn(session);
+		const ranking = rank(sopIndex(), session.readText(), 3 + dismissed.size);
+		const found = ranking.suggestions.filter((s) => !dismissed.has(s.id)).slice(0, 3);
+		const near = ranking.hints.filter((h) => !dismissed.has(h.id));
 		// Most keystrokes change nothing: keep the same state and skip the re-render.
 		setSuggestions((prev) => (sameSuggestions(prev, found) ? prev : found));
+		setHints((prev) => (prev.length === near.length && prev.every((h, i) => h.id === near[i]!.id && h.text === near[i]!.text) ? prev : near));
 		usage.suggested(found.map((s) => s.id));
 	}, [session, usage]);
+	const dismiss = (id: string) => {
+		dismissedIn(session).add(id);
+		usage.record(id, 'dismissed');
+		refresh();
+		// The list moves the focus to the next suggestion; when none is left, to the panel's first control.
+		requestAnimationFrame(() => {
+			if (!panel.current?.querySelector('[data-sop-id]')) panel.current?.querySelector<HTMLElement>('.body input, .body button')?.focus();
+		});
+	};
 	useEffect(() => {
 		refresh();
 		return session.watchText(refresh);
@@ -233,10 +249,11 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 					<>
 						<h2 class="section">{t('overlaySuggestions')}</h2>
 						{suggestions.length ? (
-							<SuggestionList items={suggestions} label={t('overlaySuggestions')} onOpen={open} />
+							<SuggestionList items={suggestions} label={t('overlaySuggestions')} onOpen={open} onDismiss={dismiss} />
 						) : (
 							<p class="hint">{t('overlayNoSuggestion')}</p>
 						)}
+						<NearMissHints hints={hints} />
 						<label class="search">
 							<span>{t('overlaySearchByName')}</span>
 							<input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
@@ -267,5 +284,5 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 }
 
 function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
-	return a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.score === b[i]!.score && s.matched.join() === b[i]!.matched.join());
+	return a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.score === b[i]!.score && s.level === b[i]!.level && s.matched.join() === b[i]!.matched.join());
 }
