@@ -43,23 +43,24 @@ test('apply then undo a SOP, dismiss a warning: the counts appear in "Uso dos SO
 	expect(await count(options, 'certificado-sem-cei', 'opened')).toBe('1');
 	expect(await count(options, 'certificado-sem-cei', 'applied')).toBe('1');
 	expect(await count(options, 'certificado-sem-cei', 'undone')).toBe('1');
-	expect(await options.locator('table.usage th[scope="col"]').allInnerTexts()).toEqual(['SOP', 'Sugerido', 'Aberto', 'Aplicado', 'Desfeito', 'Avisos dispensados']);
+	expect(await options.locator('table.usage th[scope="col"]').allInnerTexts()).toEqual(['SOP', 'Sugerido', 'Aberto', 'Aplicado', 'Desfeito', 'Avisos dispensados', 'Não é este']);
 	expect(await options.locator('[data-bar="certificado-sem-cei"]').innerText()).toMatch(/Certificado digital sem matrícula CEI\s*1$/);
 
 	const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Exportar CSV' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^uso-dos-sops-\d{4}-\d{2}-\d{2}\.csv$/);
 	const csv = await readFile((await download.path())!, 'utf8');
+	// For a pt-BR Excel: UTF-8 with a byte order mark, ";" between cells, event names in Portuguese.
 	const lines = csv.split('\r\n');
-	expect(lines[0]).toBe('at,sop,event,detail');
-	const rows = lines.slice(1, -1).map((l) => l.split(',').slice(1, 3).join(','));
-	expect(rows.filter((r) => r.startsWith('certificado-sem-cei,'))).toEqual([
-		'certificado-sem-cei,suggested',
-		'certificado-sem-cei,opened',
-		'certificado-sem-cei,applied',
-		'certificado-sem-cei,undone',
-		'certificado-sem-cei,warning-dismissed',
+	expect(lines[0]).toBe('\uFEFFdata (UTC);sop;evento;detalhe');
+	const rows = lines.slice(1, -1).map((l) => l.split(';').slice(1, 3).join(';'));
+	expect(rows.filter((r) => r.startsWith('certificado-sem-cei;'))).toEqual([
+		'certificado-sem-cei;sugerido',
+		'certificado-sem-cei;aberto',
+		'certificado-sem-cei;aplicado',
+		'certificado-sem-cei;desfeito',
+		'certificado-sem-cei;avisos dispensados',
 	]);
-	expect(csv).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z,certificado-sem-cei,warning-dismissed,.*Dois telefones para contato.*\|/m);
+	expect(csv).toMatch(/^\d{4}-\d{2}-\d{2} [\d:]+;certificado-sem-cei;avisos dispensados;.*Dois telefones para contato.*\|/m);
 
 	await options.getByRole('button', { name: 'Limpar registro' }).click();
 	await options.getByRole('button', { name: 'Cancelar' }).click();
