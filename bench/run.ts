@@ -21,6 +21,11 @@ const SECTIONS: Section[] = [
 		run: async () => (await import('./search.ts')).benchSearch(),
 	},
 	{
+		name: 'quality',
+		description: 'top-1 / top-3 / silent on the evaluation sets: ours beside MiniSearch with a tuned threshold',
+		run: async () => (await import('./quality.ts')).benchQuality(),
+	},
+	{
 		name: 'engines',
 		description: 'our SOP index vs the MiniSearch engine it replaced, 1,000 / 10,000 SOPs',
 		run: async () => (await import('./engines.ts')).benchEngines(),

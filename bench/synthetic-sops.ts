@@ -212,6 +212,10 @@ export function syntheticSop(r: Rng, v: Vocabulary, index: number): Sop {
 		...(chance(r, 0.3) ? { version: `20${int(r, 18, 25)}-${String(int(r, 1, 12)).padStart(2, '0')}` } : {}),
 		keywords,
 		synonyms,
+		// The situation keys like the real SOPs' (no extra random draws: the libraries stay the same).
+		situacao: [{ objeto: [t.object, t.system], estado: [t.state, `não consegue ${t.verb}`] }],
+		exemplos: [`${t.context} não consegue ${t.verb} o ${t.object} no ${t.system}`, `${t.object} ${t.state}`],
+		naoConfundir: [{ texto: [`${t.object2} ${t.jargon}`, `${t.verb} ${t.object2}`], dica: `Parece ${t.object2} — não é este SOP.` }],
 		...(hasQualitor ? { qualitor: { tipo: pick(r, TIPOS), categorias, prioridade: pick(r, PRIORIDADES) } } : {}),
 		templates: {
 			titulo: title,
