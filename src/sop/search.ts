@@ -81,23 +81,28 @@ export interface SopIndex {
 	/** Vocab indices by first letter, for typo matching; built on first use. */
 	byInitial?: Map<string, number[]>;
 	/**
-	 * Situation and near-miss phrases: `doc kind item|key key…` per line (kind 0 objeto, 1 estado, 2
-	 * nao_confundir; item = the situation's or the near miss's number).
+	 * Situation and near-miss phrases, grouped by their rarest word (the anchor; sorted) so that a query
+	 * reads only the groups of its own words: `phraseGroups[i]` holds the phrases anchored on
+	 * `phraseAnchors[i]`, tab-separated, each `key key…|doc.kind.item,…` (kind 0 objeto, 1 estado, 2
+	 * nao_confundir; item = the situation's or the near miss's number). Parsed on first use.
 	 */
-	phrases: string;
-	/** Per SOP: its near misses as [texto, dica?], for hints. */
-	nearMisses: [string, string?][][];
-	/** Phrases by their rarest key, and phrase keys by first letter; built on first use. */
-	compiled?: CompiledPhrases;
+	phraseAnchors: string[];
+	phraseGroups: string[];
+	/** Every word of those phrases, sorted (typo matching, known words). */
+	phraseKeys: string[];
+	/** Per SOP: one digit per situation (1 objeto only, 3 objeto and estado); empty without situacao. */
+	declares: string[];
+	/** Per SOP (lines): its near misses (tab-separated) as `texto\u0001dica`; for hints, split on first use. */
+	nearMisses: string;
+	/** Parsed groups and near misses, filled as queries need them. */
+	cache?: { groups: Map<number, PhraseGroup[]>; nearMisses?: string[] };
 }
 
-interface CompiledPhrases {
-	list: { doc: number; kind: number; item: number; keys: string[] }[];
-	byAnchor: Map<string, number[]>;
-	byInitial: Map<string, string[]>;
-	keys: Set<string>;
-	/** Per SOP with situations: per situation, 1 has objeto, 2 has estado. */
-	declares: Map<number, number[]>;
+interface PhraseGroup {
+	keys: string[];
+	/** The same key list as one string: phrases shared by many SOPs are looked for once per query. */
+	id: string;
+	owners: { doc: number; kind: number; item: number }[];
 }
 
 function fieldTexts(sop: Sop): Record<Field, string[]> {
@@ -135,28 +140,41 @@ export function buildIndex(sops: readonly Sop[]): SopIndex {
 		for (const [doc, mask] of byTerm.get(term)!) postings.push((doc << 8) | mask);
 		offsets[i + 1] = postings.length;
 	});
-	const phrases: string[] = [];
+	return { ids: sops.map((s) => s.id), titles: sops.map((s) => s.title), vocab, offsets, postings: Uint32Array.from(postings), ...situationIndex(sops) };
+}
+
+/** The situation and near-miss phrases of every SOP, grouped by anchor (see SopIndex). */
+function situationIndex(sops: readonly Sop[]): Pick<SopIndex, 'phraseAnchors' | 'phraseGroups' | 'phraseKeys' | 'declares' | 'nearMisses'> {
+	const owners = new Map<string, string[]>();
 	sops.forEach((sop, doc) => {
 		// `item`: the situation for objeto/estado, the near miss for nao_confundir.
-		const add = (kind: number, item: number, list: readonly string[]) =>
-			list.forEach((text) => {
-				const keys = phraseKeys(text);
-				if (keys.length) phrases.push(`${doc} ${kind} ${item}|${keys.join(' ')}`);
-			});
+		const add = (kind: number, item: number, list: readonly string[]) => {
+			for (const text of list) {
+				const keys = phraseKeys(text).join(' ');
+				if (keys) (owners.get(keys) ?? owners.set(keys, []).get(keys)!).push(`${doc}.${kind}.${item}`);
+			}
+		};
 		(sop.situacao ?? []).forEach((situation, s) => {
 			add(OBJETO, s, situation.objeto);
 			add(ESTADO, s, situation.estado);
 		});
-		(sop.naoConfundir ?? []).forEach((miss, item) => miss.texto.forEach((text) => add(NEAR_MISS, item, [text])));
+		(sop.naoConfundir ?? []).forEach((miss, item) => add(NEAR_MISS, item, miss.texto));
 	});
+	const df = new Map<string, number>();
+	for (const keys of owners.keys()) for (const k of new Set(keys.split(' '))) df.set(k, (df.get(k) ?? 0) + 1);
+	const groups = new Map<string, string[]>();
+	for (const [keys, list] of owners) {
+		// Anchored on its rarest word, so a common one ("não", "sem") does not make every phrase a candidate.
+		const anchor = keys.split(' ').reduce((a, b) => (df.get(b)! < df.get(a)! ? b : a));
+		(groups.get(anchor) ?? groups.set(anchor, []).get(anchor)!).push(`${keys}|${list.join(',')}`);
+	}
+	const phraseAnchors = [...groups.keys()].sort();
 	return {
-		ids: sops.map((s) => s.id),
-		titles: sops.map((s) => s.title),
-		vocab,
-		offsets,
-		postings: Uint32Array.from(postings),
-		phrases: phrases.join('\n'),
-		nearMisses: sops.map((s) => (s.naoConfundir ?? []).map((n): [string, string?] => (n.dica ? [n.texto[0]!, n.dica] : [n.texto[0]!]))),
+		phraseAnchors,
+		phraseGroups: phraseAnchors.map((a) => groups.get(a)!.join('\t')),
+		phraseKeys: [...df.keys()].sort(),
+		declares: sops.map((sop) => (sop.situacao ?? []).map((s) => (s.estado.length ? 3 : 1)).join('')),
+		nearMisses: sops.map((sop) => (sop.naoConfundir ?? []).map((n) => `${n.texto[0]!}\u0001${n.dica ?? ''}`.replace(/[\t\n]/g, ' ')).join('\t')).join('\n'),
 	};
 }
 
@@ -168,8 +186,11 @@ export function serializeIndex(index: SopIndex): string {
 		vocab: index.vocab.join('\n'),
 		offsets: toBase64(index.offsets),
 		postings: toBase64(index.postings),
-		phrases: index.phrases,
-		nearMisses: index.nearMisses,
+		pa: index.phraseAnchors.join('\n'),
+		pg: index.phraseGroups.join('\n'),
+		pk: index.phraseKeys.join('\n'),
+		decl: index.declares.join(','),
+		nm: index.nearMisses,
 	});
 }
 
@@ -181,8 +202,11 @@ export function loadIndex(json: string): SopIndex {
 		vocab: string;
 		offsets: string;
 		postings: string;
-		phrases: string;
-		nearMisses: [string, string?][][];
+		pa: string;
+		pg: string;
+		pk: string;
+		decl: string;
+		nm: string;
 	};
 	if (data.v !== FORMAT) throw new Error(`unsupported SOP index format ${String(data.v)} (expected ${FORMAT}): rebuild the extension`);
 	return {
@@ -191,8 +215,11 @@ export function loadIndex(json: string): SopIndex {
 		vocab: data.vocab ? data.vocab.split('\n') : [],
 		offsets: fromBase64(data.offsets),
 		postings: fromBase64(data.postings),
-		phrases: data.phrases,
-		nearMisses: data.nearMisses,
+		phraseAnchors: data.pa ? data.pa.split('\n') : [],
+		phraseGroups: data.pg ? data.pg.split('\n') : [],
+		phraseKeys: data.pk ? data.pk.split('\n') : [],
+		declares: data.decl.split(','),
+		nearMisses: data.nm,
 	};
 }
 
@@ -212,28 +239,30 @@ export function rank(index: SopIndex, text: string, limit = 3): Ranking {
 	if (!tokens.length || !index.ids.length) return { suggestions: [], hints: [] };
 	const query = distinctTerms(tokens);
 	const { evidence, matched } = wordEvidence(index, query);
-	const phrases = compiled(index);
-	const ticket = ticketWords(tokens, (k) => phrases.keys.has(k) || index.vocab[lowerBound(index.vocab, k)] === k, (k) => nearKeys(phrases.byInitial, k));
-	const found = findSituations(phrases, ticket);
+	const known = (k: string) => index.phraseKeys[lowerBound(index.phraseKeys, k)] === k || index.vocab[lowerBound(index.vocab, k)] === k;
+	const ticket = ticketWords(tokens, known, (k) => nearKeys(index.phraseKeys, k));
+	const found = findSituations(index, ticket);
 
 	const suggestions: Suggestion[] = [];
 	const hints: (Hint & { value: number })[] = [];
-	for (const doc of new Set([...evidence.keys(), ...found.keys()])) {
+	const candidates: number[] = [...found.keys()];
+	// A SOP with situations and none of its phrases in the ticket can neither fit nor be hinted.
+	for (const doc of evidence.keys()) if (!found.has(doc) && !index.declares[doc] && evidence.get(doc)! >= EVIDENCE_THRESHOLD) candidates.push(doc);
+	for (const doc of candidates) {
 		const value = evidence.get(doc) ?? 0;
 		const parts = found.get(doc);
-		const declares = phrases.declares.get(doc);
-		const live = (list: Occurrence[] | undefined) => list?.filter((o) => !o.negated) ?? [];
+		const declared = index.declares[doc]!;
 		// The first situation the ticket describes, else the one it comes closest to (for hints).
 		let objeto: Occurrence[] = [];
 		let estado: Occurrence[] = [];
-		let fits = !declares && value >= EVIDENCE_THRESHOLD;
-		declares?.forEach((flags, s) => {
-			if (fits) return;
+		let fits = !declared && value >= EVIDENCE_THRESHOLD;
+		for (let s = 0; s < declared.length && !fits; s++) {
 			const o = live(parts?.objeto[s]);
-			const e = live(parts?.estado[s]);
-			if (o.length && (!(flags & 2) || e.length)) [objeto, estado, fits] = [o, e, true];
-			else if (o.length && !objeto.length) objeto = o;
-		});
+			if (!o.length) continue;
+			const e = declared.charCodeAt(s) === 51 /* '3': has estado */ ? live(parts?.estado[s]) : undefined;
+			if (!e || e.length) [objeto, estado, fits] = [o, e ?? [], true];
+			else if (!objeto.length) objeto = o;
+		}
 		const misses = parts?.misses.filter((m) => !m.occurrence.negated) ?? [];
 		const situation = estado.length ? estado : objeto;
 		const vetoed = misses.length > 0 && !situationAfterContrast(ticket, misses.map((m) => m.occurrence), situation);
@@ -241,14 +270,14 @@ export function rank(index: SopIndex, text: string, limit = 3): Ranking {
 			// Said only when the SOP would otherwise have spoken, or its object is plainly the ticket's subject.
 			if (fits || (objeto.length > 0 && value >= EVIDENCE_THRESHOLD / 2)) {
 				const miss = misses[0]!;
-				const [texto, dica] = index.nearMisses[doc]![miss.item]!;
+				const [texto, dica] = nearMiss(index, doc, miss.item);
 				const title = index.titles[doc]!;
 				hints.push({ id: index.ids[doc]!, title, text: dica ?? `Parece "${texto}" — não é o SOP ${title}`, matched: occurrenceText(ticket, miss.occurrence), value });
 			}
 			continue;
 		}
 		if (!fits) continue;
-		const situated = declares !== undefined;
+		const situated = declared !== '';
 		const words = (matched.get(doc) ?? []).flatMap((q) => query[q]!.words);
 		// The situation counts as much as the threshold: it ranks SOPs that fit above ones that share words.
 		const total = value + (situated ? EVIDENCE_THRESHOLD : 0);
@@ -271,6 +300,7 @@ export function rank(index: SopIndex, text: string, limit = 3): Ranking {
 }
 
 const distinct = (list: string[]) => [...new Set(list)];
+const live = (list: Occurrence[] | undefined) => (list ? list.filter((o) => !o.negated) : []);
 
 /** Per SOP, the sum over query words of their best match: field weight × exactness × specificity. */
 function wordEvidence(index: SopIndex, query: { term: string; words: string[] }[]) {
@@ -309,51 +339,48 @@ interface Found {
 }
 
 /** The situation and near-miss phrases found in the ticket, per SOP. */
-function findSituations(phrases: CompiledPhrases, ticket: TicketWords): Map<number, Found> {
+function findSituations(index: SopIndex, ticket: TicketWords): Map<number, Found> {
 	const found = new Map<number, Found>();
-	const tried = new Set<number>();
+	const cache: NonNullable<SopIndex['cache']> = (index.cache ??= { groups: new Map() });
 	for (const key of ticket.at.keys()) {
-		for (const p of phrases.byAnchor.get(key) ?? []) {
-			if (tried.has(p)) continue;
-			tried.add(p);
-			const phrase = phrases.list[p]!;
-			const occurrences = findPhrase(ticket, phrase.keys);
+		const g = lowerBound(index.phraseAnchors, key);
+		if (index.phraseAnchors[g] !== key) continue;
+		let groups = cache.groups.get(g);
+		if (!groups) cache.groups.set(g, (groups = parseGroup(index.phraseGroups[g]!)));
+		for (const group of groups) {
+			const occurrences = findPhrase(ticket, group.keys);
 			if (!occurrences.length) continue;
-			const f = found.get(phrase.doc) ?? found.set(phrase.doc, { objeto: [], estado: [], misses: [] }).get(phrase.doc)!;
-			if (phrase.kind === OBJETO) (f.objeto[phrase.item] ??= []).push(...occurrences);
-			else if (phrase.kind === ESTADO) (f.estado[phrase.item] ??= []).push(...occurrences);
-			else for (const occurrence of occurrences) f.misses.push({ item: phrase.item, occurrence });
+			for (const { doc, kind, item } of group.owners) {
+				const f = found.get(doc) ?? found.set(doc, { objeto: [], estado: [], misses: [] }).get(doc)!;
+				if (kind === OBJETO) (f.objeto[item] ??= []).push(...occurrences);
+				else if (kind === ESTADO) (f.estado[item] ??= []).push(...occurrences);
+				else for (const occurrence of occurrences) f.misses.push({ item, occurrence });
+			}
 		}
 	}
 	return found;
 }
 
-function compiled(index: SopIndex): CompiledPhrases {
-	if (index.compiled) return index.compiled;
-	const list: CompiledPhrases['list'] = [];
-	const declares = new Map<number, number[]>();
-	const df = new Map<string, number>();
-	for (const line of index.phrases ? index.phrases.split('\n') : []) {
-		const bar = line.indexOf('|');
-		const [doc, kind, item] = line.slice(0, bar).split(' ').map(Number) as [number, number, number];
-		const keys = line.slice(bar + 1).split(' ');
-		list.push({ doc, kind, item, keys });
-		if (kind !== NEAR_MISS) {
-			const flags = declares.get(doc) ?? declares.set(doc, []).get(doc)!;
-			flags[item] = (flags[item] ?? 0) | (kind === OBJETO ? 1 : 2);
-		}
-		for (const k of new Set(keys)) df.set(k, (df.get(k) ?? 0) + 1);
-	}
-	const byAnchor = new Map<string, number[]>();
-	list.forEach((phrase, p) => {
-		// Anchored on its rarest word, so a common one ("não", "sem") does not make every phrase a candidate.
-		const anchor = phrase.keys.reduce((a, b) => (df.get(b)! < df.get(a)! ? b : a));
-		(byAnchor.get(anchor) ?? byAnchor.set(anchor, []).get(anchor)!).push(p);
+function parseGroup(text: string): PhraseGroup[] {
+	return text.split('\t').map((record) => {
+		const bar = record.indexOf('|');
+		const id = record.slice(0, bar);
+		const owners = record
+			.slice(bar + 1)
+			.split(',')
+			.map((o) => {
+				const [doc, kind, item] = o.split('.').map(Number) as [number, number, number];
+				return { doc, kind, item };
+			});
+		return { keys: id.split(' '), id, owners };
 	});
-	const byInitial = new Map<string, string[]>();
-	for (const k of df.keys()) (byInitial.get(k[0]!) ?? byInitial.set(k[0]!, []).get(k[0]!)!).push(k);
-	index.compiled = { list, byAnchor, byInitial, keys: new Set(df.keys()), declares };
-	return index.compiled;
+}
+
+function nearMiss(index: SopIndex, doc: number, item: number): [string, string | undefined] {
+	const cache: NonNullable<SopIndex['cache']> = (index.cache ??= { groups: new Map() });
+	cache.nearMisses ??= index.nearMisses.split('\n');
+	const [texto = '', dica = ''] = (cache.nearMisses[doc] ?? '').split('\t')[item]?.split('\u0001') ?? [];
+	return [texto, dica || undefined];
 }
 
 /** SOPs by name, for the agent's own search box: title, keywords and synonyms, no threshold. */

@@ -105,10 +105,19 @@ function negated(tokens: readonly Token[], start: number): boolean {
  * swapped ("safsign", "brancco", "matricual"); a different letter only in long words, where it cannot be
  * another word ("empresa" is not "empregado").
  */
-export function nearKeys(byInitial: Map<string, string[]>, key: string): string[] {
+export function nearKeys(sortedKeys: readonly string[], key: string): string[] {
 	const out: string[] = [];
-	for (const candidate of byInitial.get(key[0]!) ?? []) {
-		if (candidate.length >= 4 && oneTypo(key, candidate)) out.push(candidate);
+	// The keys with the same first letter are one run of the sorted list.
+	let lo = 0;
+	let hi = sortedKeys.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sortedKeys[mid]! < key[0]!) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let i = lo; i < sortedKeys.length && sortedKeys[i]![0] === key[0]; i++) {
+		const candidate = sortedKeys[i]!;
+		if (candidate.length >= 4 && Math.abs(candidate.length - key.length) <= 1 && oneTypo(key, candidate)) out.push(candidate);
 	}
 	return out;
 }

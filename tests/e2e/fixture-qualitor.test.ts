@@ -150,7 +150,7 @@ describe('new-ticket form', () => {
 
 	test('?prefill=1 has agent text in título and descrição', async () => {
 		const page = await open('?prefill=1');
-		expect(await page.inputValue('#nmtitulochamado')).toBe('Token não reconhecido');
+		expect(await page.inputValue('#nmtitulochamado')).toBe('Token em branco');
 		expect(await page.inputValue('#dschamado')).toContain('anotação do atendente');
 		expect(await page.inputValue('#nmcliente')).not.toBe('');
 		await page.close();
