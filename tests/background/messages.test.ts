@@ -209,7 +209,7 @@ describe('the usage record behind it', () => {
 		const area = fakeStorage({ [KEYS.usageLog]: [ev('a', 'applied', 1e300), ev('a', 'applied', -1e300), ev('token-em-branco', 'applied', Date.UTC(2024, 6, 1, 12))] });
 		const log = await readUsageLog(area);
 		expect(() => toCsv(log)).not.toThrow();
-		expect(toCsv(log)).toBe('at,sop,event,detail\r\n2024-07-01T12:00:00.000Z,token-em-branco,applied,\r\n');
+		expect(toCsv(log)).toBe('\uFEFFdata (UTC);sop;evento;detalhe\r\n2024-07-01 12:00:00;token-em-branco;aplicado;\r\n');
 		// Control: the raw stored data does break the export.
 		expect(() => toCsv(area.data.get(KEYS.usageLog) as UsageEvent[])).toThrow(RangeError);
 	});

@@ -68,3 +68,9 @@ test('toCsv neutralises cells a spreadsheet would run as formulas; ordinary text
 	expect(line('Telefone = 2, e-mail @ ok')).toBe('2026-01-01 00:00:00;a;avisos dispensados;Telefone = 2, e-mail @ ok');
 	expect(toCsv([event('-x', 'applied', Date.UTC(2026, 0, 1))]).split('\r\n')[1]).toBe("2026-01-01 00:00:00;'-x;aplicado;");
 });
+
+test('a "Não é este" dismissal is a usage event like the others (SOP and time only); an unknown kind is not', () => {
+	expect(isUsageEvent({ at: 1, sop: 'token-em-branco', kind: 'dismissed' })).toBe(true);
+	expect(isUsageEvent({ at: 1, sop: 'token-em-branco', kind: 'nao-e-este' })).toBe(false);
+	expect(USAGE_KINDS).toContain('dismissed');
+});
