@@ -61,7 +61,7 @@ export function SuggestionList({ items, label, onOpen, onDismiss }: Props) {
 					aria-selected={i === active}
 					aria-keyshortcuts={onDismiss ? 'Delete' : undefined}
 					tabIndex={i === active ? 0 : -1}
-					aria-label={item.matched?.length ? t('suggestionMatched', item.title, item.matched.join(', ')) : item.title}
+					aria-label={accessibleName(item)}
 					onFocus={() => setActive(i)}
 					data-sop-id={item.id}
 					data-level={item.level}
@@ -106,6 +106,12 @@ export function SuggestionList({ items, label, onOpen, onDismiss }: Props) {
 			))}
 		</ul>
 	);
+}
+
+/** Title and level ("…, provável"), then the matched words, separated so screen readers pause between them. */
+function accessibleName(item: Item): string {
+	const name = item.level ? `${item.title}, ${t(item.level === 'provavel' ? 'overlayLevelProbable' : 'overlayLevelPossible')}` : item.title;
+	return item.matched?.length ? t('suggestionMatched', name, item.matched.join(', ')) : name;
 }
 
 /** Near misses the ticket describes: said instead of suggesting the SOP ("Parece senha/PIN do token…"). */
