@@ -29,6 +29,8 @@ interface FlowOptions {
 	mode: FormMode;
 	mapping: Mapping;
 	locate: LocateOptions;
+	/** The form session's lifecycle: waits stop, and SOP fields arriving later stop being filled, when it ends. */
+	signal?: AbortSignal | undefined;
 }
 
 /**
@@ -58,7 +60,8 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 			fields: { titulo: plan.titulo, descricao: plan.descricao, solucao: plan.solucao },
 			adicionais: plan.adicionais,
 		},
-		{ mode: options.mode, locate: options.locate },
+		// A SOP field that arrives later (a slow load, a category chosen afterwards) is filled then, journalled with the rest.
+		{ mode: options.mode, locate: options.locate, signal: options.signal, onLateFill: () => undefined },
 	);
 	writeRoutes(doc, routes, report, locate);
 	const labelOf = (name: string) => variableLabel(sop, name);

@@ -13,6 +13,7 @@ import { clockVariables } from '../sop/template.ts';
 import { locateOptions } from './mapping.ts';
 import { currentMapping } from './settings.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
+import { formSkeleton } from '../qualitor/skeleton.ts';
 import { readTicketText, watchEdits, watchTicketText } from './ticket-text.ts';
 
 /** The template variables the page gives; a generic registry contact is no one's name, so it is not given. */
@@ -33,7 +34,19 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 	if (!form) return null;
 	const { mode } = form;
 	const controller = new AbortController();
-	signal?.addEventListener('abort', () => controller.abort(), { once: true });
+	// One lifecycle per form: whoever owns the session (the overlay) aborts `signal`; a page that hides ends it too.
+	signal?.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+	doc.defaultView?.addEventListener('pagehide', (event) => !(event as PageTransitionEvent).persisted && controller.abort(), { signal: controller.signal });
+	/** A stop function that also runs when the session ends; either way once. */
+	const tied = (stop: () => void): (() => void) => {
+		if (controller.signal.aborted) return (stop(), () => undefined);
+		const once = () => {
+			controller.signal.removeEventListener('abort', once);
+			stop();
+		};
+		controller.signal.addEventListener('abort', once, { once: true });
+		return once;
+	};
 	const firstSeen = new Date();
 	const openedAt = readPageValues(doc).dataAberturaDate;
 	// At most one apply at a time: a second SOP first undoes the first (see apply).
@@ -55,12 +68,16 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 		mode,
 		openedAt: openedAt ?? firstSeen,
 		openedAtKnown: Boolean(openedAt),
+		signal: controller.signal,
 		readText: () => readTicketText(doc, locate()),
-		watchText: (onChange) => watchTicketText(doc, locate, onChange),
-		watchForm: (onChange) => watchEdits(doc, (target) => !target.closest('[data-sop-assist]'), onChange, 300),
+		watchText: (onChange) => tied(watchTicketText(doc, locate, onChange)),
+		watchForm: (onChange) => tied(watchEdits(doc, (target) => !target.closest('[data-sop-assist]'), onChange, 300)),
+		watchHealth: (onChange) => tied(watchMutations(doc, onChange, 300)),
+		diagnostic: () => JSON.stringify(formSkeleton(doc), null, 2),
 		health() {
 			const h = checkFieldHealth(doc, { ...locateOptions(currentMapping()), mode });
-			return { found: h.found.length, expected: h.found.length + h.missing.length, missing: h.missing.map((k) => FIELD_NAMES[k]) };
+			const state = mode === 'read' ? 'read-only' : h.missing.length ? 'missing' : h.loading || h.pending.length ? 'loading' : 'ok';
+			return { found: h.found.length, expected: h.found.length + h.missing.length + h.pending.length, missing: h.missing.map((k) => FIELD_NAMES[k]), state };
 		},
 		pageValues: () => pageValues(doc),
 		apply: (sop, typed) => serialise(async (): Promise<ApplyOutcome> => {
@@ -75,7 +92,7 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 			const values = { ...clockVariables(new Date()), ...pageValues(doc), ...typed };
 			// This installation's names and locators, as set in the options page (Mapeamento).
 			const mapping = currentMapping();
-			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping) });
+			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping), signal: controller.signal });
 			applied.push({ sop, report });
 			if (previous) outcome.replaced = previous.title;
 			outcome.notDone.unshift(...undoneFirst.map((why) => ({ what: 'Desfazer o SOP anterior', why })));
@@ -115,4 +132,19 @@ function findNamedField(doc: Document, what: string, locate: LocateOptions): HTM
 	const key = FIELD_KEYS.find((k) => FIELD_NAMES[k] === what);
 	if (key) return findField(doc, key, locate)?.element ?? null;
 	return findAdditionalField(doc, what, locate)?.element ?? null;
+}
+
+/** Calls `onChange` once the page has been still for `delayMs` after DOM changes; returns a stop function. */
+function watchMutations(doc: Document, onChange: () => void, delayMs: number): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const view = doc.defaultView ?? globalThis;
+	const observer = new view.MutationObserver(() => {
+		clearTimeout(timer);
+		timer = setTimeout(onChange, delayMs);
+	});
+	observer.observe(doc, { childList: true, subtree: true });
+	return () => {
+		observer.disconnect();
+		clearTimeout(timer);
+	};
 }

@@ -13,6 +13,12 @@ export interface FormSession {
 	watchText(onChange: () => void): () => void;
 	/** Calls back (debounced) when the agent edits any field of the form; returns a function that stops it. */
 	watchForm(onChange: () => void): () => void;
+	/** Calls back (debounced) when the form's fields may have changed (loads, re-renders); returns a stop function. */
+	watchHealth(onChange: () => void): () => void;
+	/** The form's skeleton as JSON (no client data), for "Copiar diagnóstico do formulário". */
+	diagnostic(): string;
+	/** Aborted when this form session ends (the form left or was replaced, the page hid, the extension went away). */
+	signal: AbortSignal;
 	health(): FormHealth;
 	/** Template variables the page gives (cliente, contato). */
 	pageValues(): Record<string, string>;
@@ -60,6 +66,12 @@ export interface FormHealth {
 	expected: number;
 	/** Names of expected fields not found, as agents call them. */
 	missing: string[];
+	/**
+	 * `read-only`: an existing ticket's read view (open "Alterar dados" to apply); `loading`: Qualitor is
+	 * loading or fields come later (Categoria 1 before a Tipo), not missing; `missing`: a field this form
+	 * should have was not found; `ok`: all there.
+	 */
+	state: 'ok' | 'loading' | 'missing' | 'read-only';
 }
 
 /** A line of the apply report: in the agent's words, and the field it is about (to focus it). */

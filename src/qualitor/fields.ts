@@ -154,18 +154,39 @@ export interface FieldHealth {
 	missing: FieldKey[];
 	/** Optional fields not found (some installations do not have them; deeper categories appear later). */
 	missingOptional: FieldKey[];
+	/** Required fields that come later: Categoria 1 before a Tipo is chosen, anything while Qualitor loads. */
+	pending: FieldKey[];
+	/** One of Qualitor's loads is running (`#divLoading`). */
+	loading: boolean;
 }
 
-/** Which fields the extension can see on this page, for the options page and bug reports. */
+/** What each form needs (docs/qualitor.md): the editor has no Cliente/Contato/Prioridade of its own; the read view nothing. */
+const REQUIRED: Readonly<Record<FormMode, ReadonlySet<FieldKey>>> = {
+	new: new Set(FIELD_KEYS.filter((k) => FIELDS[k].required)),
+	edit: new Set<FieldKey>(['tipo', 'categoria1', 'titulo', 'descricao', 'processar']),
+	read: new Set<FieldKey>(),
+};
+
+/** Which fields the extension can see on this page, for the health badge, the options page and bug reports. */
 export function checkFieldHealth(doc: Document, options: LocateOptions = {}): FieldHealth {
-	const health: FieldHealth = { mode: options.mode ?? 'new', found: [], missing: [], missingOptional: [] };
+	const mode = options.mode ?? 'new';
+	const loading = isLoadingNow(doc);
+	const health: FieldHealth = { mode, found: [], missing: [], missingOptional: [], pending: [], loading };
+	const tipo = findField(doc, 'tipo', options)?.element;
+	const tipoChosen = tipo?.localName === 'select' && (tipo as HTMLSelectElement).value !== '';
 	for (const key of FIELD_KEYS) {
 		const located = findField(doc, key, options);
 		if (located) health.found.push({ key, via: located.via, id: located.element.id });
-		else if (FIELDS[key].required) health.missing.push(key);
-		else health.missingOptional.push(key);
+		else if (!REQUIRED[mode].has(key)) health.missingOptional.push(key);
+		else if (loading || (key === 'categoria1' && !tipoChosen)) health.pending.push(key);
+		else health.missing.push(key);
 	}
 	return health;
+}
+
+function isLoadingNow(doc: Document): boolean {
+	const indicator = doc.getElementById('divLoading');
+	return indicator !== null && !indicator.hidden && indicator.style.display !== 'none';
 }
 
 function lookup<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {

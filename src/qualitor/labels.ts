@@ -132,37 +132,51 @@ function columnOf(cell: Element): number {
 
 /** The visible label of a control ("Descrição para subchamado"), without `*` and `:`; '' when none. */
 export function labelOf(control: Element): string {
+	return labelPlacement(control).text;
+}
+
+export interface LabelPlacement {
+	text: string;
+	/** Where the label sat relative to the control (for form skeletons). */
+	at: 'for' | 'wrap' | 'cell' | 'next-cell' | 'row-above' | 'before' | 'none';
+	/** The label carries Qualitor's required marker (`*`). */
+	required: boolean;
+}
+
+/** A control's label text, where it sat, and whether it is marked required. */
+export function labelPlacement(control: Element): LabelPlacement {
 	const doc = control.ownerDocument;
 	const tidy = (text: string): string => text.replace(/[*:]/g, ' ').replace(/\s+/g, ' ').trim();
+	const found = (raw: string, at: LabelPlacement['at']): LabelPlacement => ({ text: tidy(raw), at, required: raw.includes('*') });
 	if (control.id) {
-		for (const label of doc.querySelectorAll('label')) if (label.htmlFor === control.id) return tidy(leadingText(label));
+		for (const label of doc.querySelectorAll('label')) if (label.htmlFor === control.id) return found(leadingText(label) + (label.parentElement?.textContent?.includes('*') ? '*' : ''), 'for');
 	}
 	const wrapping = control.closest('label');
-	if (wrapping) return tidy(leadingText(wrapping));
+	if (wrapping) return found(leadingText(wrapping), 'wrap');
 	const cell = control.closest(CELL);
-	const before = cell ? tidy(leadingText(cell)) : '';
-	if (before) return before;
+	const before = cell ? leadingText(cell) : '';
+	if (tidy(before)) return found(before, 'cell');
 	const previous = cell?.previousElementSibling;
-	const left = previous ? tidy(leadingText(previous)) : '';
-	if (left) return left;
+	const left = previous ? leadingText(previous) : '';
+	if (tidy(left)) return found(left, 'next-cell');
 	// The row above, when it holds only the label.
 	const row = cell?.parentElement;
 	const above = row?.localName === 'tr' ? row.previousElementSibling : null;
 	if (above && cell && !above.querySelector(CONTROL)) {
 		const column = columnOf(cell);
 		const over = [...above.children].find((c) => columnOf(c) === column) ?? above;
-		const text = tidy(leadingText(over));
-		if (text && text.length <= MAX_LABEL) return text;
+		const text = leadingText(over);
+		if (tidy(text) && text.length <= MAX_LABEL) return found(text, 'row-above');
 	}
 	// A label element just before the control (or before its wrapper).
 	for (const from of [control, control.parentElement]) {
 		const sibling = from?.previousElementSibling;
 		if (sibling && !sibling.querySelector(CONTROL)) {
-			const text = tidy(leadingText(sibling));
-			if (text && text.length <= MAX_LABEL) return text;
+			const text = leadingText(sibling);
+			if (tidy(text) && text.length <= MAX_LABEL) return found(text, 'before');
 		}
 	}
-	return '';
+	return { text: '', at: 'none', required: false };
 }
 
 /** The text before an element's first control: the label part of "Descrição: <textarea>". */

@@ -1,19 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ask } from '../../messages.ts';
 import { t } from '../../ui/i18n.ts';
 import type { FormHealth } from '../session.ts';
 
+interface Props {
+	health: FormHealth;
+	/** The form's skeleton as JSON (no client data), for "Copiar diagnóstico do formulário". */
+	diagnostic?: (() => string) | undefined;
+}
+
 /**
- * How many of the expected fields the extension found. When some are missing it is a button to the
- * options page's Mapeamento, where an administrator can point the extension at them; a content script
- * cannot open that page itself, the background does.
+ * How the form looks to the extension. Fields that load later (Categoria 1 before a Tipo, anything while
+ * Qualitor loads) are "ainda carregando", not missing; an existing ticket's read view is "somente leitura".
+ * When a field is not found the badge is a button to the options page's Mapeamento (the background opens
+ * it); next to it, "Copiar diagnóstico do formulário" copies the form's skeleton for the administrator.
  */
-export function HealthBadge({ health }: { health: FormHealth }) {
-	const text = t('overlayHealth', health.found, health.expected);
-	if (!health.missing.length) {
+export function HealthBadge({ health, diagnostic }: Props) {
+	const count = t('overlayHealth', health.found, health.expected);
+	const copy = diagnostic ? <CopyDiagnostic diagnostic={diagnostic} /> : null;
+	if (health.state === 'read-only' || health.state === 'loading') {
+		const text = health.state === 'read-only' ? t('overlayHealthReadOnly') : t('overlayHealthLoading');
 		return (
-			<span class="health ok" title={t('overlayHealthOk')}>
-				{text}
+			<span class="health-group">
+				<span class="health wait" data-health={health.state} title={text}>
+					{text}
+				</span>
+				{copy}
+			</span>
+		);
+	}
+	if (health.state === 'ok') {
+		return (
+			<span class="health-group">
+				<span class="health ok" data-health="ok" title={t('overlayHealthOk')}>
+					{count}
+				</span>
+				{copy}
 			</span>
 		);
 	}
@@ -21,14 +44,46 @@ export function HealthBadge({ health }: { health: FormHealth }) {
 		ask(browser.runtime.sendMessage, 'open-options', { section: 'mapeamento' }).catch((error: unknown) => console.warn('[SOP Assist]', error));
 	};
 	return (
-		<button
-			type="button"
-			class="health bad"
-			data-action="open-options"
-			title={`${t('overlayHealthMissing', health.missing.join(', '))} ${t('overlayHealthFix')}`}
-			onClick={open}
-		>
-			{text}
+		<span class="health-group">
+			<button
+				type="button"
+				class="health bad"
+				data-action="open-options"
+				data-health="missing"
+				title={`${t('overlayHealthMissing', health.missing.join(', '))} ${t('overlayHealthFix')}`}
+				onClick={open}
+			>
+				{t('overlayHealthNotFound', count)}
+			</button>
+			{copy}
+		</span>
+	);
+}
+
+function CopyDiagnostic({ diagnostic }: { diagnostic: () => string }) {
+	const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+	useEffect(() => {
+		if (state === 'idle') return;
+		const timer = setTimeout(() => setState('idle'), 2000);
+		return () => clearTimeout(timer);
+	}, [state]);
+	const copy = () => {
+		let text: string;
+		try {
+			text = diagnostic();
+		} catch {
+			setState('failed');
+			return;
+		}
+		navigator.clipboard.writeText(text).then(
+			() => setState('copied'),
+			() => setState('failed'),
+		);
+	};
+	const label = t('overlayCopyDiagnostic');
+	return (
+		<button type="button" class="health-copy" data-action="copy-diagnostic" onClick={copy} title={label} aria-label={label}>
+			{state === 'copied' ? t('copyDone') : state === 'failed' ? t('copyFailed') : label}
 		</button>
 	);
 }

@@ -85,6 +85,8 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 		return session.watchText(refresh);
 	}, [session, refresh]);
 	useEffect(() => session.watchForm(() => setFormVersion((v) => v + 1)), [session]);
+	// Fields load and re-render after the form appears: the badge follows (ainda carregando → campos n/n).
+	useEffect(() => session.watchHealth(() => setHealth(session.health())), [session]);
 	// SOPs imported or a mapping edited in the options page: new suggestions and health, no reload.
 	useEffect(
 		() =>
@@ -211,7 +213,7 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				<kbd class="shortcut" title={t('overlayShortcutHint')} aria-label={t('overlayShortcutHint')}>
 					{SHORTCUT}
 				</kbd>
-				<HealthBadge health={health} />
+				<HealthBadge health={health} diagnostic={session.diagnostic} />
 				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
 					⇄
 				</button>
