@@ -105,7 +105,8 @@ describe('checkFieldHealth', () => {
 		expect(health.found.map((f) => f.key)).toEqual(
 			expect.arrayContaining(['cliente', 'contato', 'tipo', 'prioridade', 'titulo', 'processar', 'solucao']),
 		);
-		expect(health.missing).toEqual(['categoria1', 'descricao']); // no category loaded yet; description removed
+		expect(health.missing).toEqual(['descricao']); // description removed
+		expect(health.pending).toEqual(['categoria1']); // comes once a Tipo is chosen: not missing
 		expect(health.missingOptional).toEqual(expect.arrayContaining(['localidade', 'origem', 'categoria2', 'categoria3']));
 	});
 });
