@@ -36,6 +36,11 @@ const SECTIONS: Section[] = [
 		run: async () => (await import('./overlay.ts')).benchOverlay(),
 	},
 	{
+		name: 'late-fields',
+		description: 'additional fields: SOP text written after the last field appears, at several AJAX speeds, one field missing (jsdom)',
+		run: async () => (await import('./late-fields.ts')).benchLateFields(),
+	},
+	{
 		name: 'cert',
 		description: 'certificate / CEI decoder (bench/cert.ts, when present)',
 		run: async () => {
