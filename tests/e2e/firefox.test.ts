@@ -41,7 +41,7 @@ async function focusPanel(page: Page): Promise<void> {
 // The overlay lives in a CLOSED shadow root that drops untrusted events: neither the page nor Puppeteer
 // (its `>>>` piercing needs an open root; Firefox's WebDriver BiDi offers no public way in) can read or
 // click inside it. So this test drives it as a keyboard user does (Alt+Shift+S focuses the first
-// suggestion, Enter opens it and puts the focus on "Aplicar", Enter applies, Tab reaches "Desfazer") and
+// suggestion, Enter opens it on its first input, Ctrl+Enter applies, Tab reaches "Desfazer") and
 // judges everything by the Qualitor page's own fields. The SOP's variables (phones, e-mail) are not typed
 // here: the Chromium tests type them through the DevTools protocol and check the additional fields.
 //
@@ -65,7 +65,9 @@ test('suggests from what the agent types, applies the SOP to the Qualitor form, 
 		await focusPanel(page);
 		await page.keyboard.press('Enter');
 		await until(() => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))), Boolean, 5_000, 'frames');
+		await page.keyboard.down('Control');
 		await page.keyboard.press('Enter');
+		await page.keyboard.up('Control');
 		applied = await until(() => selectedText(page, 'cdcategoria3'), (t) => t === 'Em branco', 5_000, 'applied').then(
 			() => true,
 			() => false,
@@ -90,7 +92,7 @@ test('suggests from what the agent types, applies the SOP to the Qualitor form, 
 	);
 	expect(additional).toContain('Relacionamento');
 
-	// The focus stayed on "Aplicar"; "Desfazer" is the next control.
+	// Ctrl+Enter put the focus on "Aplicar"; "Desfazer" is the next control.
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
 	await noLoadRunning(page);

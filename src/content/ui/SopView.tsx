@@ -105,7 +105,19 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 	const ask = sop.checklist.ask.length > 0 || sop.checklist.tell.length > 0 || asked.length > 0;
 
 	return (
-		<article class="sop" aria-labelledby="sop-title" ref={article}>
+		<article
+			class="sop"
+			aria-labelledby="sop-title"
+			ref={article}
+			onKeyDown={(e) => {
+				// Ctrl+Enter applies from anywhere in the SOP (plain Enter in an input never does).
+				if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !applicable) return;
+				e.preventDefault();
+				// The focus goes to "Aplicar SOP", as if clicked: the report is announced, Tab reaches "Desfazer".
+				article.current?.querySelector<HTMLElement>('[data-action="apply"]')?.focus();
+				void apply();
+			}}
+		>
 			<button type="button" class="link back" onClick={onBack}>
 				← {t('overlayBack')}
 			</button>
