@@ -18,6 +18,9 @@ vi.mock('webextension-polyfill', () => ({ default: browser }));
 
 const { Installations } = await import('../../src/options/Installations.tsx');
 const { UsageSection } = await import('../../src/options/UsageSection.tsx');
+const { MappingSection } = await import('../../src/options/MappingSection.tsx');
+const { SopsSection } = await import('../../src/options/SopsSection.tsx');
+const { readFileSync } = await import('node:fs');
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -88,4 +91,47 @@ test('a grant whose saving fails is said; the grant registers through permission
 	await vi.waitFor(() => expect(status('installations')).toMatch(/^Não foi possível concluir: QUOTA_BYTES/));
 	expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://helpdesk.example.com/*'] });
 	expect(browser.runtime.sendMessage).not.toHaveBeenCalled();
+});
+
+const FULL = 'o armazenamento do navegador está cheio. Remova SOPs importados que não usa (ou apague o registro de uso) e tente de novo.';
+const submit = (form: Element | null) => act(() => void form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) =>
+	act(() => {
+		el.value = value;
+		el.dispatchEvent(new Event('input', { bubbles: true }));
+	});
+
+test('a mapping that storage refuses (QUOTA_BYTES) is said in Portuguese, and the text typed stays; with room it saves', async () => {
+	browser.storage.local.get.mockImplementation(async () => ({}));
+	await act(() => void render(<MappingSection origins={[]} policy={EMPTY_POLICY} />, root));
+	await type(root.querySelector<HTMLInputElement>('#mapping-origin')!, 'https://helpdesk.example.com');
+	await submit(root.querySelector('form.row'));
+	await vi.waitFor(() => expect(root.querySelector('#mapping-names')).not.toBeNull());
+	await type(root.querySelector<HTMLTextAreaElement>('#mapping-names')!, 'Cartão = Cartão inteligente');
+	browser.storage.local.set.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+	await submit(root.querySelector('form.mapping'));
+	await vi.waitFor(() => expect(status('mapping')).toBe(`O mapeamento não foi salvo: ${FULL}`));
+	expect(root.querySelector<HTMLTextAreaElement>('#mapping-names')!.value).toBe('Cartão = Cartão inteligente');
+	// Positive control: storage has room again.
+	await submit(root.querySelector('form.mapping'));
+	await vi.waitFor(() => expect(status('mapping')).toMatch(/helpdesk\.example\.com/));
+	expect(status('mapping')).not.toMatch(/não foi salvo/);
+});
+
+test('an import that storage refuses is said in Portuguese; nothing is listed as imported; with room it imports', async () => {
+	browser.storage.local.get.mockImplementation(async () => ({}));
+	await act(() => void render(<SopsSection policy={EMPTY_POLICY} />, root));
+	const input = root.querySelector<HTMLInputElement>('#sop-files')!;
+	const file = new File([readFileSync('sops/token-em-branco.md', 'utf8')], 'token-em-branco.md', { type: 'text/markdown' });
+	const pick = () =>
+		act(() => {
+			Object.defineProperty(input, 'files', { value: [file], configurable: true });
+			input.dispatchEvent(new Event('change', { bubbles: true }));
+		});
+	browser.storage.local.set.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+	await pick();
+	await vi.waitFor(() => expect(status('sops')).toBe(`Nada foi importado: ${FULL}`));
+	expect(root.querySelector('[data-sop-row="token-em-branco"]')?.getAttribute('data-source') ?? 'bundled').toBe('bundled');
+	await pick();
+	await vi.waitFor(() => expect(status('sops')).toBe('1 SOP(s) importado(s).'));
 });
