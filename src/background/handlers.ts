@@ -27,7 +27,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 			handle: async () => deps.library(),
 		},
 		'open-options': {
-			from: ['qualitor-content-script'],
+			// The overlay's health badge; an extension page (popup, options) may ask too.
+			from: ['qualitor-content-script', 'extension-page'],
 			limit: OPEN_OPTIONS_RATE,
 			// Opening our own options page, at a section from a closed list, is all it can cause.
 			handle: async (m) => {

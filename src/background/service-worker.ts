@@ -95,9 +95,10 @@ const dispatcher = createDispatcher(
 	{
 		self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
 		// The manifest's own matches count too: the enterprise build (npm run package with QUALITOR_ORIGINS) lists its origins there.
+		// Match patterns have no port (origin-pattern.ts): `http://host:8080` runs the script registered for `http://host/*`.
 		isRegisteredOrigin: async (origin) =>
 			manifestMatches.some((pattern) => originMatches(origin, pattern)) ||
-			(await api.scripting.getRegisteredContentScripts({ ids: [scriptId(`${origin}/*`)] })).length > 0,
+			(await api.scripting.getRegisteredContentScripts({ ids: [scriptId(`${new URL(origin).protocol}//${new URL(origin).hostname}/*`)] })).length > 0,
 	},
 );
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatcher.onMessage(message, sender));

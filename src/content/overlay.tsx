@@ -80,7 +80,7 @@ async function loadLibrary(doc: Document): Promise<boolean> {
 	for (let attempt = 0; ; attempt++) {
 		if (stopped) return false;
 		try {
-			const library = await withTimeout(ask(browser.runtime.sendMessage, 'sop-library', {}), ANSWER_TIMEOUT_MS);
+			const library = await withTimeout(ask((m) => browser.runtime.sendMessage(m), 'sop-library', {}), ANSWER_TIMEOUT_MS);
 			if (!library) throw new Error('empty answer');
 			setBundledLibrary(library);
 			break;
@@ -156,7 +156,7 @@ async function mount(doc: Document): Promise<void> {
 		mounted = { host, container, controller, mode: form.mode };
 		// The background is the usage record's only writer; it drops the events when recording is off.
 		const usage = createUsageRecorder((events) =>
-			ask(browser.runtime.sendMessage, 'usage-events', { events }).catch((error: unknown) => {
+			ask((m) => browser.runtime.sendMessage(m), 'usage-events', { events }).catch((error: unknown) => {
 				if (isInvalidatedContext(error)) orphan(doc);
 				throw error;
 			}),

@@ -84,7 +84,7 @@ export function Installations({ installations, policy, onChange }: Props) {
 		try {
 			// Also unregisters in the background through permissions.onRemoved; the message makes it immediate.
 			await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-			await ask(browser.runtime.sendMessage, 'installation-removed', { pattern }).catch(() => undefined);
+			await ask((m) => browser.runtime.sendMessage(m), 'installation-removed', { pattern }).catch(() => undefined);
 			onChange(await removeInstallation(local, pattern));
 			setStatus(t('optionsRemoved', pattern));
 		} catch (error) {

@@ -69,7 +69,7 @@ export function UsageSection({ policy }: { policy: ResolvedPolicy }) {
 		setConfirming(false);
 		try {
 			// Only the background writes the record; "apagado" only when it says it did.
-			const answer = await ask(browser.runtime.sendMessage, 'usage-clear', {}).catch((error: unknown) => {
+			const answer = await ask((m) => browser.runtime.sendMessage(m), 'usage-clear', {}).catch((error: unknown) => {
 				if (error instanceof NoReplyError) return undefined; // refused by the background
 				throw error;
 			});

@@ -53,17 +53,26 @@ beforeEach(() => {
 });
 
 describe('the handler table decides who may send what', () => {
-	test('sop-library, open-options, usage-events: only our content script on a granted Qualitor origin', async () => {
+	test('sop-library, usage-events: only our content script on a granted Qualitor origin', async () => {
 		const { send, log } = setup();
-		for (const type of ['sop-library', 'open-options', 'usage-events'] as const) {
-			const body = type === 'open-options' ? { section: 'mapeamento' } : type === 'usage-events' ? { events: [ev('a', 'opened')] } : {};
+		for (const type of ['sop-library', 'usage-events'] as const) {
+			const body = type === 'usage-events' ? { events: [ev('a', 'opened')] } : {};
 			const m = { type, ...body };
 			// Positive controls: hosted and registered self-hosted origins get an answer.
 			expect(await send(m, HOSTED), `${type} hosted`).toBeDefined();
 			expect(await send(m, REGISTERED), `${type} registered`).toBeDefined();
 			for (const sender of [UNGRANTED, LOOKALIKE, OPTIONS, POPUP, OTHER_EXTENSION]) expect(await send(m, sender), `${type} from ${sender.url}`).toBeUndefined();
 		}
-		expect(log.filter((l) => String(l[1]).startsWith('sender not allowed'))).toHaveLength(15);
+		expect(log.filter((l) => String(l[1]).startsWith('sender not allowed'))).toHaveLength(10);
+	});
+
+	test('open-options: our content script on a granted origin, or an extension page; nothing else', async () => {
+		const { send, opened } = setup();
+		const m = message('open-options', { section: 'mapeamento' });
+		for (const sender of [UNGRANTED, LOOKALIKE, OTHER_EXTENSION]) expect(await send(m, sender)).toBeUndefined();
+		expect(opened).toEqual([]);
+		for (const sender of [HOSTED, REGISTERED, OPTIONS, POPUP]) expect(await send(m, sender)).toEqual({ ok: true });
+		expect(opened).toHaveLength(4);
 	});
 
 	test("usage-clear and installation-removed: only the extension's own pages", async () => {

@@ -41,7 +41,7 @@ export function HealthBadge({ health, diagnostic }: Props) {
 		);
 	}
 	const open = () => {
-		ask(browser.runtime.sendMessage, 'open-options', { section: 'mapeamento' }).catch((error: unknown) => console.warn('[SOP Assist]', error));
+		ask((m) => browser.runtime.sendMessage(m), 'open-options', { section: 'mapeamento' }).catch((error: unknown) => console.warn('[SOP Assist]', error));
 	};
 	return (
 		<span class="health-group">
