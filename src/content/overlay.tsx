@@ -254,7 +254,8 @@ function orphan(doc: Document): void {
 		}
 		showNotice(current.container, text);
 		if (!current.host.isConnected) attach(doc, current.host);
-	} else {
+	} else if (findTicketForm(doc)) {
+		// Stopped before the overlay was on the page (e.g. while mounting): the form is here, so say it.
 		const { host, container } = makeHost(doc);
 		showNotice(container, text);
 		attach(doc, host);
