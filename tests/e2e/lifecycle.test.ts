@@ -205,7 +205,7 @@ test('a sandboxed frame gets nothing, the frame beside it gets the overlay', asy
 			document.body.append(frame);
 		}
 	}, server.url(PATHS.ticketForm));
-	await expect.poll(() => page.frames().filter((f) => f.url().includes(PATHS.ticketForm)).length).toBe(2);
+	await expect.poll(() => page.frames().filter((f) => f.url().includes(PATHS.ticketForm) && ['sandboxed', 'normal'].includes(f.name())).length, { timeout: 15_000 }).toBe(2);
 	const sandboxed = page.frame({ name: 'sandboxed' })!;
 	const normal = page.frame({ name: 'normal' })!;
 	await sandboxed.waitForSelector('#dschamado');
