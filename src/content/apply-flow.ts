@@ -53,6 +53,10 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 	if (plan.solucao && !Object.keys(plan.adicionais).some((l) => l.toLowerCase() === 'solução')) {
 		routes.push({ label: 'Solução', text: plan.solucao, fallback: '' });
 	}
+	// In the editor, the additional fields present before the apply hold the ticket's saved values (kept,
+	// the SOP's text appended); any other field showing what it was rendered with holds an admin default.
+	const saved = new Set<Element>(options.mode === 'edit' ? doc.querySelectorAll('[id^="vlinformacaoadicional" i], [name^="vlinformacaoadicional" i]') : []);
+	const isSavedValue = (element: Element): boolean => saved.has(element);
 	const report = await applySop(
 		doc,
 		{
@@ -61,9 +65,9 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 			adicionais: plan.adicionais,
 		},
 		// A SOP field that arrives later (a slow load, a category chosen afterwards) is filled then, journalled with the rest.
-		{ mode: options.mode, locate: options.locate, signal: options.signal, onLateFill: () => undefined },
+		{ mode: options.mode, locate: options.locate, signal: options.signal, isSavedValue, onLateFill: () => undefined },
 	);
-	writeRoutes(doc, routes, report, locate);
+	writeRoutes(doc, routes, report, locate, isSavedValue);
 	const labelOf = (name: string) => variableLabel(sop, name);
 	const fieldName = (key: string) => (key in FIELD_NAMES ? FIELD_NAMES[key as keyof typeof FIELD_NAMES] : key);
 	return {
@@ -82,7 +86,7 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 }
 
 /** Each routed value into its additional field when the form has it; else its lines into Descrição. */
-function writeRoutes(doc: Document, routes: readonly Route[], report: ApplyReport, locate: LocateOptions): void {
+function writeRoutes(doc: Document, routes: readonly Route[], report: ApplyReport, locate: LocateOptions, isSavedValue: (element: Element) => boolean): void {
 	const toDescricao: string[] = [];
 	for (const route of routes) {
 		const element = findAdditionalField(doc, route.label, locate)?.element;
@@ -90,8 +94,9 @@ function writeRoutes(doc: Document, routes: readonly Route[], report: ApplyRepor
 			if (route.fallback) toDescricao.push(route.fallback);
 			continue;
 		}
-		const outcome = fill(element, route.text, { journal: report.journal, label: route.label });
-		if (outcome === 'filled' || outcome === 'appended' || outcome === 'unchanged') report.done.push({ what: route.label, outcome });
+		// An untouched admin default ("Não informado") is replaced by the routed value, not added to.
+		const outcome = fill(element, route.text, { journal: report.journal, label: route.label, replaceDefault: !isSavedValue(element) });
+		if (outcome === 'filled' || outcome === 'appended' || outcome === 'replaced' || outcome === 'unchanged') report.done.push({ what: route.label, outcome });
 		else if (route.fallback) toDescricao.push(route.fallback);
 	}
 	if (!toDescricao.length) return;
@@ -107,7 +112,8 @@ export function replaceTitle(doc: Document, text: string, report: ApplyReport, l
 	if (!isTextField(field) || field.readOnly || field.disabled) return false;
 	report.journal.record(field, { label: FIELD_NAMES.titulo });
 	setNativeValue(field, text);
+	// The key events too: the page's `onkeyup="maximumLength()"` must see the new title.
+	dispatchEdit(field, { keys: true });
 	report.journal.noteWritten(field);
-	dispatchEdit(field);
 	return field.value === text;
 }

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { applyFlow, replaceTitle } from '../../src/content/apply-flow.ts';
+import { undoApply } from '../../src/qualitor/apply.ts';
+import type { Sop } from '../../src/sop/types.ts';
+
+beforeEach(() => document.body.replaceChildren());
+
+const MAPPING = { names: {}, labelAliases: {}, overrides: {} };
+
+const sop = (descricao: string): Sop => ({
+	id: 'x',
+	title: 'X',
+	summary: 's',
+	source: 's',
+	keywords: ['x'],
+	synonyms: [],
+	templates: { adicionais: {}, descricao },
+	variables: [{ name: 'telefone1', label: 'Telefone' }],
+	checklist: { verify: [], ask: [], tell: [] },
+	sla: [],
+	references: [],
+	body: '',
+});
+
+/** A new-ticket form with an additional "Telefone" field rendered with the administrator's default. */
+function mountForm(telefoneDefault: string): { titulo: HTMLInputElement; descricao: HTMLTextAreaElement; telefone: HTMLInputElement } {
+	document.body.innerHTML = `<form name="frmChamado"><table>
+		<tr><td>Título</td><td><input id="nmtitulochamado" name="nmtitulochamado"></td></tr>
+		<tr><td>Descrição</td><td><textarea id="dschamado" name="dschamado"></textarea></td></tr>
+		<tr><td>Tipo</td><td><select id="cdtipochamado"><option value="">Selecione</option></select></td></tr>
+		<tr><td><label for="vlinformacaoadicional9">Telefone</label></td><td><input id="vlinformacaoadicional9" name="vlinformacaoadicional9" value="${telefoneDefault}"></td></tr>
+	</table></form>`;
+	return {
+		titulo: document.querySelector('#nmtitulochamado')!,
+		descricao: document.querySelector('#dschamado')!,
+		telefone: document.querySelector('#vlinformacaoadicional9')!,
+	};
+}
+
+describe('applyFlow: routed values', () => {
+	test('a routed value replaces the untouched admin default of its field; undo gives the default back', async () => {
+		const { telefone, descricao } = mountForm('Não informado');
+		const { report, outcome } = await applyFlow(document, sop('Cliente ligou.\nTelefone: {telefone1}'), { telefone1: '(11) 98888-7777' }, { mode: 'new', mapping: MAPPING, locate: {} });
+		expect(telefone.value).toBe('(11) 98888-7777');
+		expect(descricao.value).toBe('Cliente ligou.');
+		expect(outcome.done.map((d) => d.field)).toContain('Telefone');
+		await undoApply(report);
+		expect(telefone.value).toBe('Não informado');
+	});
+
+	test('positive control: text a person typed over the default is kept and the routed value appended', async () => {
+		const { telefone } = mountForm('Não informado');
+		telefone.value = '(11) 3222-1111';
+		await applyFlow(document, sop('Telefone: {telefone1}'), { telefone1: '(11) 98888-7777' }, { mode: 'new', mapping: MAPPING, locate: {} });
+		expect(telefone.value).toBe('(11) 3222-1111 (11) 98888-7777');
+	});
+});
+
+describe('replaceTitle', () => {
+	test('the page\'s key handler (maximumLength()-style onkeyup) sees the SOP\'s title; undo restores the agent\'s', async () => {
+		const { titulo } = mountForm('');
+		titulo.value = 'Título do agente';
+		const keyups: string[] = [];
+		titulo.addEventListener('keyup', () => keyups.push(titulo.value)); // what maximumLength() would read
+		const { report } = await applyFlow(document, sop('Cliente ligou.'), {}, { mode: 'new', mapping: MAPPING, locate: {} });
+		expect(keyups).toEqual([]); // positive control: nothing written in the title so far
+		expect(replaceTitle(document, 'Certificado sem CEI', report, {})).toBe(true);
+		expect(titulo.value).toBe('Certificado sem CEI');
+		expect(keyups).toContain('Certificado sem CEI');
+		await undoApply(report);
+		expect(titulo.value).toBe('Título do agente');
+	});
+});
