@@ -185,7 +185,7 @@ test('?tenant=sem-cei: "Certificado sem CEI" does not exist, and codes and field
 
 describe('edit mode (?cdchamado=73553)', () => {
 	test('shows the ticket in the change fields, prefilled, with the same cascade', async () => {
-		const page = await open('?cdchamado=73553');
+		const page = await open('?cdchamado=73553&editor=1');
 		expect(await page.$('#cdtipochamado')).toBeNull();
 		expect(await page.$eval('#cdcategoriachange3', (s) => (s as HTMLSelectElement).selectedOptions[0]!.text)).toBe('Em branco');
 		expect(await page.inputValue('#nmtitulochamadochange')).not.toBe('');

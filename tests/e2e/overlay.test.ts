@@ -168,7 +168,7 @@ test('a category missing in this installation: the rest applies and the panel sa
 });
 
 test('edit mode of an existing ticket: the change fields are used and existing text is kept', async () => {
-	const { page, problems } = await openForm('?cdchamado=73553');
+	const { page, problems } = await openForm('?cdchamado=73553&editor=1');
 	const before = await page.inputValue('#dschamadochange');
 	await applySop(page, 'token-em-branco');
 	expect(await selectedText(page, 'cdcategoriachange3')).toBe('Em branco');

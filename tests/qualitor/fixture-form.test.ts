@@ -84,7 +84,7 @@ describe('against the fixture Qualitor', () => {
 	}, 20_000);
 
 	test('edit mode: change fields, prior text kept, page values and checks', async () => {
-		const doc = await open('?cdchamado=73553&delay=20');
+		const doc = await open('?cdchamado=73553&editor=1&delay=20');
 		expect(findTicketForm(doc)?.mode).toBe('edit');
 		expect(readPageValues(doc)).toMatchObject({
 			cliente: 'Cartório Exemplo de Notas',

@@ -37,7 +37,7 @@ async function open(query: string): Promise<Document> {
 describe('formSkeleton', () => {
 	test.each([
 		['classic-new-ticket', '?prefill=1', [PREFILL.titulo, PREFILL.descricao.slice(0, 20), 'Cartório Exemplo']],
-		['existing-ticket-editor', '?cdchamado=73553', [TICKETS[73553]!.titulo, TICKETS[73553]!.descricao.slice(0, 20), TICKETS[73553]!.cliente]],
+		['existing-ticket-editor', '?cdchamado=73553&editor=1', [TICKETS[73553]!.titulo, TICKETS[73553]!.descricao.slice(0, 20), TICKETS[73553]!.cliente]],
 	])('%s: shape, labels and options, and none of the ticket\'s data', async (name, query, data) => {
 		const doc = await open(query);
 		const skeleton = formSkeleton(doc);
