@@ -55,7 +55,7 @@ test('read view: suggests, writes nothing, says to open "Alterar dados"; the edi
 	await ov(page, '[data-health="read-only"]').waitFor({ timeout: 10_000 });
 	// Suggested from the ticket's own text (the SafeSign card that does not show up), nothing typed.
 	await ov(page, '[data-sop-id]').first().waitFor({ timeout: 15_000 });
-	expect(await ov(page, '[data-sop-id]').count()).toBeGreaterThan(0);
+	expect(await ov(page, '[data-sop-id]').first().getAttribute('data-sop-id')).toBe('token-em-branco');
 
 	// Apply on the read view: refused with the way forward; the page's fields stay exactly as they were.
 	const readBefore = await pageFields(page);
