@@ -3,18 +3,26 @@
  * returns max + 1: typo matching only asks "within one or two edits?".
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	// One row, reused across calls: typo matching calls this for thousands of words per query.
+	if (row.length <= b.length) row = new Int32Array(2 * (b.length + 1));
+	for (let j = 0; j <= b.length; j++) row[j] = j;
 	for (let i = 1; i <= a.length; i++) {
 		let prev = row[0]!;
 		row[0] = i;
-		let rowMin = row[0];
+		let rowMin = i;
+		const ca = a.charCodeAt(i - 1);
 		for (let j = 1; j <= b.length; j++) {
 			const cur = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			let best = prev + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+			if (cur + 1 < best) best = cur + 1;
+			if (row[j - 1]! + 1 < best) best = row[j - 1]! + 1;
+			row[j] = best;
 			prev = cur;
-			if (row[j]! < rowMin) rowMin = row[j]!;
+			if (best < rowMin) rowMin = best;
 		}
 		if (rowMin > max) return max + 1;
 	}
 	return row[b.length]!;
 }
+
+let row = new Int32Array(64);

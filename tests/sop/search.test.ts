@@ -189,13 +189,25 @@ describe('serialised index', () => {
 			expect(searchByName(loaded, text), text).toEqual(searchByName(index, text));
 		}
 		expect(loaded.vocab).toEqual(index.vocab);
-		expect([...loaded.postings]).toEqual([...index.postings]);
+		expect(loaded.postings).toBe(index.postings);
 		expect(loaded.ids).toEqual(library.sops.map((s) => s.id));
 	});
 
 	test('an index of another version is refused', () => {
-		const json = JSON.parse(serializeIndex(index)) as { v: number };
-		expect(() => loadIndex(JSON.stringify({ ...json, v: 2 }))).toThrow('unsupported SOP index format 2');
+		const text = serializeIndex(index);
+		const newline = text.indexOf('\n');
+		const header = JSON.parse(text.slice(0, newline)) as { v: number };
+		// Positive control: the same text with its own header loads.
+		expect(loadIndex(text).ids).toEqual(index.ids);
+		expect(() => loadIndex(`${JSON.stringify({ ...header, v: 3 })}${text.slice(newline)}`)).toThrow('unsupported SOP index format 3');
+		expect(() => loadIndex('not an index')).toThrow('unreadable SOP index');
+	});
+
+	test('titles with a line break or a backslash survive the round trip', () => {
+		const odd = buildIndex([{ ...library.sops[0]!, id: 'a\\b', title: 'linha 1\nlinha 2 \\n' }, library.sops[1]!]);
+		const loaded = loadIndex(serializeIndex(odd));
+		expect(loaded.ids).toEqual(['a\\b', library.sops[1]!.id]);
+		expect(loaded.titles).toEqual(['linha 1\nlinha 2 \\n', library.sops[1]!.title]);
 	});
 });
 
