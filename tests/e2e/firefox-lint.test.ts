@@ -24,8 +24,18 @@ interface Justified {
 const JUSTIFIED: Justified[] = [
 	{
 		code: 'UNSAFE_VAR_ASSIGNMENT',
-		file: /^assets\/jsxRuntime-/,
+		// Whichever chunk Preact's renderer lands in (its name follows what rolldown groups with it).
+		file: /^assets\//,
+		contains: 'dangerouslySetInnerHTML',
 		why: "Preact's renderer implements dangerouslySetInnerHTML; no component of ours passes it.",
+	},
+	{
+		code: 'UNSAFE_VAR_ASSIGNMENT',
+		file: /^content\/watcher\.js$/,
+		contains: 'src-content-overlay-entry',
+		why:
+			"The one-file watcher (build/content-watcher.ts) imports the extension's own overlay module, its URL from " +
+			'runtime.getURL and a path fixed at build time: nothing from the page reaches the import.',
 	},
 	{
 		code: 'UNSAFE_VAR_ASSIGNMENT',
