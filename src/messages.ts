@@ -79,7 +79,7 @@ const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>, now: number
 		Array.isArray(m.events) &&
 		m.events.length > 0 &&
 		m.events.length <= MESSAGE_LIMITS.eventsPerBatch &&
-		m.events.every((e: unknown) => isUsageEvent(e) && onlyKeys(e as unknown as Record<string, unknown>, ['at', 'sop', 'kind', 'detail']) && isSaneTime(e.at, now)),
+		m.events.every((e: unknown) => isUsageEvent(e) && onlyKeys(e as unknown as Record<string, unknown>, ['at', 'sop', 'kind', 'detail', 'id']) && isSaneTime(e.at, now)),
 	'usage-clear': (m) => onlyKeys(m, []),
 	'sop-library': (m) => onlyKeys(m, []),
 };

@@ -124,7 +124,17 @@ export function createUsageRecorder(send: (events: UsageEvent[]) => Promise<Repl
 		}
 		void flush();
 	};
-	const one = (sop: string, kind: UsageKind, detail?: string): UsageEvent => ({ at: now(), sop, kind, ...(detail ? { detail: bounded(detail) } : {}) });
+	// Each event carries an id so that a batch delivered twice (written, then the worker stopped before it
+	// answered) is recorded once. getRandomValues, not randomUUID: Qualitor may be served over plain http.
+	const tab = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
+	let sequence = 0;
+	const one = (sop: string, kind: UsageKind, detail?: string): UsageEvent => ({
+		at: now(),
+		sop,
+		kind,
+		...(detail ? { detail: bounded(detail) } : {}),
+		id: `${tab}-${(sequence++).toString(36)}`,
+	});
 	return {
 		suggested(ids) {
 			const fresh = ids.filter((id) => !seen.has(id));

@@ -14,13 +14,25 @@ export interface UsageEvent {
 	kind: UsageKind;
 	/** E.g. the dismissed warnings' texts. */
 	detail?: string;
+	/**
+	 * Chosen by the tab that recorded it: a batch delivered again (the worker stopped after writing it but
+	 * before answering, so the tab retried) is recorded once.
+	 */
+	id?: string;
 }
 
 /** About 5,000 events fit comfortably in storage.local (≈ 400 KB); older ones are dropped first. */
 export const MAX_EVENTS = 5000;
 
 export function appendEvents(log: readonly UsageEvent[], events: readonly UsageEvent[], max = MAX_EVENTS): UsageEvent[] {
-	const all = [...log, ...events.filter(isUsageEvent)];
+	const known = new Set(log.flatMap((e) => (e.id ? [e.id] : [])));
+	const fresh: UsageEvent[] = [];
+	for (const e of events) {
+		if (!isUsageEvent(e) || (e.id && known.has(e.id))) continue;
+		if (e.id) known.add(e.id);
+		fresh.push(e);
+	}
+	const all = [...log, ...fresh];
 	return all.length > max ? all.slice(all.length - max) : all;
 }
 
@@ -33,7 +45,8 @@ export function isUsageEvent(value: unknown): value is UsageEvent {
 		typeof e.sop === 'string' &&
 		/^[a-z0-9-]{1,100}$/.test(e.sop) &&
 		(USAGE_KINDS as readonly unknown[]).includes(e.kind) &&
-		(e.detail === undefined || (typeof e.detail === 'string' && e.detail.length <= 500))
+		(e.detail === undefined || (typeof e.detail === 'string' && e.detail.length <= 500)) &&
+		(e.id === undefined || (typeof e.id === 'string' && /^[A-Za-z0-9_-]{8,40}$/.test(e.id)))
 	);
 }
 

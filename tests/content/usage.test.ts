@@ -49,13 +49,16 @@ test('a suggestion counts once per form session, however many keystrokes show it
 	usage.suggested(['b', 'c']);
 	usage.suggested([]);
 	await settle();
+	const id = expect.stringMatching(/^[0-9a-f]{16}-[0-9a-z]+$/);
 	expect(sent).toEqual([
 		[
-			{ at: NOW, sop: 'a', kind: 'suggested' },
-			{ at: NOW, sop: 'b', kind: 'suggested' },
+			{ at: NOW, sop: 'a', kind: 'suggested', id },
+			{ at: NOW, sop: 'b', kind: 'suggested', id },
 		],
-		[{ at: NOW, sop: 'c', kind: 'suggested' }],
+		[{ at: NOW, sop: 'c', kind: 'suggested', id }],
 	]);
+	// Every event has its own id, so the background can tell a batch delivered again from new events.
+	expect(new Set(sent.flat().map((e) => e.id)).size).toBe(3);
 });
 
 test('opened, applied, undone each count every time; dismissed warnings carry their texts, bounded to a valid event', async () => {
@@ -91,8 +94,13 @@ test('a worker stopped mid-message (no reply) loses nothing: the batch is retrie
 	await clock.advance(800);
 	for (let i = 0; i < 4; i++) await settle();
 	expect(usage.pending()).toBe(0);
-	// Every try carried the same events; the acknowledged one was the last.
+	// Every try carried the same events, with the same ids (the background records a repeated id once).
 	expect(sent.at(-1)!.map((e) => e.kind)).toEqual(['applied', 'undone']);
+	const idsOf = (kind: string) => new Set(sent.flat().filter((e) => e.kind === kind).map((e) => e.id));
+	expect(sent.flat().filter((e) => e.kind === 'applied').length).toBeGreaterThan(1);
+	expect(idsOf('applied').size).toBe(1);
+	expect(idsOf('undone').size).toBe(1);
+	expect([...idsOf('applied')][0]).not.toBe([...idsOf('undone')][0]);
 	expect(clock.pendingTimers()).toBe(0);
 });
 

@@ -14,6 +14,21 @@ describe('appendEvents', () => {
 		const bad = [{ at: 'x', sop: 'a', kind: 'opened' }, { at: 1, sop: 'A B', kind: 'opened' }, { at: 1, sop: 'a', kind: 'deleted' }];
 		expect(appendEvents([], bad as unknown as UsageEvent[])).toEqual([]);
 	});
+	test('a batch delivered again (same ids) is recorded once; events without ids or with other ids are all kept', () => {
+		const batch = [{ ...event('a', 'opened', 1), id: 'tab0001-0' }, { ...event('a', 'applied', 2), id: 'tab0001-1' }];
+		const once = appendEvents([], batch);
+		expect(appendEvents(once, batch)).toEqual(once);
+		// Positive controls: a new id, and events with no id at all, are appended.
+		const other = { ...event('a', 'opened', 3), id: 'tab0001-2' };
+		expect(appendEvents(once, [other, event('a', 'opened', 4), event('a', 'opened', 4)])).toHaveLength(5);
+		// Two copies inside one batch count once too.
+		expect(appendEvents([], [other, other])).toEqual([other]);
+	});
+	test('ids are short tokens; anything else is refused', () => {
+		expect(isUsageEvent({ ...event('a', 'opened'), id: 'ab12cd34-1z' })).toBe(true);
+		expect(isUsageEvent({ ...event('a', 'opened'), id: 'x' })).toBe(false);
+		expect(isUsageEvent({ ...event('a', 'opened'), id: '<script>alert(1)</script>' })).toBe(false);
+	});
 	test('never exceeds MAX_EVENTS, whatever is appended', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 0, max: 3 * MAX_EVENTS }), fc.integer({ min: 0, max: 500 }), (before, added) => {
