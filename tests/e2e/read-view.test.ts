@@ -1,5 +1,5 @@
 // An existing ticket as Qualitor opens it, in real Chromium on the production build: a read view first
-// (the overlay suggests from the ticket, writes nothing, and says to open "Alterar dados"), then the editor
+// (the overlay suggests from the ticket, offers no Aplicar, writes nothing, says to open "Alterar dados"), then the editor
 // "Alterar dados" loads asynchronously (the overlay re-binds to it, applies into the …change fields, undoes),
 // and the check before saving names the required reason of the change.
 import { expect, test } from 'vitest';
@@ -57,11 +57,14 @@ test('read view: suggests, writes nothing, says to open "Alterar dados"; the edi
 	await ov(page, '[data-sop-id]').first().waitFor({ timeout: 15_000 });
 	expect(await ov(page, '[data-sop-id]').first().getAttribute('data-sop-id')).toBe('token-em-branco');
 
-	// Apply on the read view: refused with the way forward; the page's fields stay exactly as they were.
+	// The SOP opens on the read view, but there is no Aplicar: the panel says to open "Alterar dados", and the
+	// page's fields stay exactly as they were.
 	const readBefore = await pageFields(page);
 	await openSop(page, 'certificado-sem-cei');
-	const refused = await apply(page);
-	expect(refused).toMatch(/Alterar dados/);
+	const note = ov(page, '[data-report="read-only"]');
+	await note.waitFor({ timeout: 10_000 });
+	expect(await note.innerText()).toMatch(/Alterar dados/);
+	expect(await ov(page, '[data-action="apply"]').count()).toBe(0);
 	expect(await pageFields(page)).toEqual(readBefore);
 	expect(server.requests.some((r) => r.path.startsWith(PATHS.ajaxCategorias))).toBe(false);
 
@@ -80,6 +83,7 @@ test('read view: suggests, writes nothing, says to open "Alterar dados"; the edi
 
 	// Positive control of the refusal above: the same SOP now writes into the …change fields and categories.
 	await openSop(page, 'certificado-sem-cei');
+	expect(await ov(page, '[data-report="read-only"]').count()).toBe(0);
 	const report = await apply(page);
 	expect(report).toMatch(/Preenchido|selecionado/);
 	expect(await selectedText(page, 'cdcategoriachange3')).toBe('Certificado sem CEI');

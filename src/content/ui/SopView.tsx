@@ -265,7 +265,12 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 			)}
 
 			<div class="actions">
-				{applicable ? (
+				{session.mode === 'read' && applicable ? (
+					// An existing ticket's read view takes no writes: the editor "Alterar dados" loads does.
+					<p class="nothing" data-report="read-only" role="note">
+						{t('sopReadOnlyApply')}
+					</p>
+				) : applicable ? (
 					// aria-disabled while busy, not disabled: a disabled button would drop the keyboard focus.
 					<button type="button" class="primary" data-action="apply" aria-disabled={busy} onClick={apply}>
 						{busy ? t('overlayApplying') : t('overlayApply')}
