@@ -1,4 +1,4 @@
-import { editDistance } from './edit-distance.ts';
+import { withinEdits } from './edit-distance.ts';
 import { findPhrase, nearKeys, occurrenceText, phraseKeys, situationAfterContrast, ticketWords, type Occurrence, type TicketWords } from './situation.ts';
 import { terms, tokenize } from './text.ts';
 import type { Sop } from './types.ts';
@@ -473,7 +473,7 @@ function expand(index: SopIndex, term: string, commonDf: number, minPrefix = 5):
 			for (const v of buckets.get(term[0]! + length) ?? []) {
 				const candidate = index.vocab[v]!;
 				if (df(v) > commonDf || candidate.startsWith(term)) continue;
-				if (editDistance(term, candidate, max) <= max) out.push([v, FUZZY_FACTOR]);
+				if (withinEdits(term, candidate, max)) out.push([v, FUZZY_FACTOR]);
 			}
 		}
 	}

@@ -68,13 +68,26 @@ export function findPhrase(ticket: TicketWords, keys: readonly string[]): Occurr
 	const out: Occurrence[] = [];
 	// Skipping a "não" would turn "CEI não consta" into "CEI consta"; a phrase with its own polarity may.
 	const polar = keys.some((k) => POLARITY.has(k));
-	const skips = (from: number, to: number) => polar || !ticket.tokens.slice(from + 1, to).some((t) => NEGATIONS.has(t.word));
+	const skips = (from: number, to: number) => {
+		if (polar) return true;
+		for (let i = from + 1; i < to; i++) if (NEGATIONS.has(ticket.tokens[i]!.word)) return false;
+		return true;
+	};
 	for (const start of first) {
 		let pos = start;
 		let ok = true;
 		for (let k = 1; k < keys.length && ok; k++) {
-			const next = ticket.at.get(keys[k]!)?.find((p) => p > pos && p <= pos + 1 + MAX_GAP && skips(pos, p));
-			if (next === undefined) ok = false;
+			const positions = ticket.at.get(keys[k]!);
+			let next = -1;
+			if (positions) {
+				for (const p of positions) {
+					if (p > pos && p <= pos + 1 + MAX_GAP && skips(pos, p)) {
+						next = p;
+						break;
+					}
+				}
+			}
+			if (next < 0) ok = false;
 			else pos = next;
 		}
 		if (ok) out.push({ start, end: pos, negated: negated(ticket.tokens, start) });
