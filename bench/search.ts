@@ -102,7 +102,8 @@ function benchSize(sops: Sop[], queries: Query[], gc: (() => void) | undefined, 
 	const loads: number[] = [];
 	const parses: number[] = [];
 	for (let i = 0; i < loadRuns; i++) {
-		parses.push(time(() => JSON.parse(json) as unknown).ms);
+		// Ours is a JSON header line and packed sections: only the header goes through JSON.parse.
+		parses.push(time(() => JSON.parse(json.slice(0, json.indexOf('\n'))) as unknown).ms);
 		loads.push(time(() => loadIndex(json)).ms);
 	}
 	const before = settledHeap(gc);
@@ -223,10 +224,10 @@ function printSize(r: SizeResult, nQueries: number): void {
 		table([
 			[`${count(r.size)} SOPs (${count(r.terms)} index terms)`, 'ours', 'Fuse.js', 'Fuse / ours', big ? 'goal at 10k' : ''],
 			['build index', ms(o.build), ms(f.build), '', ''],
-			['shipped index (JSON)', bytes(o.json), bytes(f.json), '', ''],
+			['shipped index', bytes(o.json), bytes(f.json), '', ''],
 			['shipped index (gzip)', bytes(o.gzip), bytes(f.gzip), '', ''],
 			['load index (median)', ms(o.load), ms(f.load), '', goal('<= 30 ms')],
-			['  of which JSON.parse', ms(o.parse), ms(f.parse), '', ''],
+			['  of which JSON.parse (ours: header)', ms(o.parse), ms(f.parse), '', ''],
 			['  fastest load', ms(o.loadMin), '', '', ''],
 			['heap after load (delta)', bytes(o.heap), bytes(f.heap), '', ''],
 			[`query p50 (${count(nQueries)} queries${r.size >= 10000 ? '' : ' x2'})`, ms(o.q.p50), '', '', ''],
