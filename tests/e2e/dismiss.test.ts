@@ -61,8 +61,9 @@ test('"Não é este" removes the SOP for this ticket only, and the usage record 
 	const log = (await ext.serviceWorker.evaluate(() =>
 		(globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('usageLog').then((r) => r.usageLog),
 	)) as Array<Record<string, unknown>>;
-	// No ticket text is stored with a dismissal.
-	expect(log.filter((e) => e.kind === 'dismissed')).toEqual([{ at: expect.any(Number), sop: 'token-em-branco', kind: 'dismissed' }]);
+	// No ticket text is stored with a dismissal: a time, the SOP, the kind and the tab's delivery id only.
+	const id = expect.stringMatching(/^[0-9a-f]{16}-[0-9a-z]+$/);
+	expect(log.filter((e) => e.kind === 'dismissed')).toEqual([{ at: expect.any(Number), sop: 'token-em-branco', kind: 'dismissed', id }]);
 	expect(problems.filter((p) => p.kind === 'pageerror')).toEqual([]);
 	await options.close();
 	await next.close();
