@@ -40,7 +40,7 @@ describe('no absolute machine paths', () => {
 		for (const line of bad) {
 			expect(found(line), line).toBe(1);
 		}
-		for (const fine of ['https://example.com/home/page', '/etc/chromium/policies/managed/', '../shared/seeds', 'C:\\Program Files\\Mozilla Firefox\\distribution\\', '~/work/x']) {
+		for (const fine of ['https://example.com/home/page', '/etc/chromium/policies/managed/', '../shared/seeds', 'C:\\Program Files\\Mozilla Firefox\\distribution\\', '~/src/x']) {
 			expect(found(fine), fine).toBe(0);
 		}
 	});
