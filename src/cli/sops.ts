@@ -2,10 +2,11 @@
 // `npm run sops -- <command>`: the knowledge managers' tool over the same code the extension ships.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildLibrary, type Library } from '../sop/library.ts';
+import { buildLibrary, type Library, type SopFile } from '../sop/library.ts';
 import { buildPack } from '../sop/pack.ts';
 import { formatProblem } from '../sop/problems.ts';
 import { buildIndex, rank } from '../sop/search.ts';
+import { checkOwnExamples } from '../sop/self-check.ts';
 import { formatHint, formatSuggestion } from './format.ts';
 import { evaluate, formatEvaluation, parseEvalFile } from '../sop/evaluate.ts';
 import { readSopDir } from './read-sops.ts';
@@ -13,7 +14,8 @@ import { readSopDir } from './read-sops.ts';
 const USAGE = `Usage: npm run sops -- <command> [--sops DIR]
 
 Commands:
-  check                 validate every SOP; exits 1 listing all problems
+  check                 validate every SOP, then try its exemplos (each must suggest its SOP first);
+                        exits 1 listing all problems
   match "text"          ranked suggestions for a ticket text, with scores and matched words
   match --json ["text"] one JSON object per line ({query, suggestions, hints}); without text, one ticket
                         text per line from stdin
@@ -42,10 +44,11 @@ function main(argv: string[]): number {
 		process.stdout.write(USAGE);
 		return command || values.help ? 0 : 2;
 	}
-	const library = loadLibrary(values.sops);
+	const files = readFiles(values.sops);
+	const library = files.ok ? buildLibrary(files.files) : files.library;
 	switch (command) {
 		case 'check':
-			return check(library, values.sops);
+			return check(library, files.ok ? files.files : [], values.sops);
 		case 'match':
 			return usable(library) || match(library, rest.join(' '), values.json);
 		case 'eval':
@@ -58,21 +61,25 @@ function main(argv: string[]): number {
 	}
 }
 
-function loadLibrary(dir: string): Library {
+function readFiles(dir: string): { ok: true; files: SopFile[] } | { ok: false; library: Library } {
 	try {
-		return buildLibrary(readSopDir(dir));
+		return { ok: true, files: readSopDir(dir) };
 	} catch (error) {
-		return { sops: [], problems: [{ file: dir, line: 0, field: '', message: (error as Error).message }] };
+		return { ok: false, library: { sops: [], problems: [{ file: dir, line: 0, field: '', message: (error as Error).message }] } };
 	}
 }
 
-function check(library: Library, dir: string): number {
-	if (library.problems.length) {
-		process.stderr.write(library.problems.map(formatProblem).join('\n') + '\n');
-		process.stderr.write(`\n${library.problems.length} problem(s) in ${dir}.\n`);
+function check(library: Library, files: readonly SopFile[], dir: string): number {
+	// The examples are tried only on a valid library: ranking a partial one would blame the wrong SOP.
+	const own = library.problems.length ? undefined : checkOwnExamples(library.sops, files);
+	const problems = own ? own.problems : library.problems;
+	if (problems.length) {
+		process.stderr.write(problems.map(formatProblem).join('\n') + '\n');
+		process.stderr.write(`\n${problems.length} problem(s) in ${dir}.\n`);
 		return 1;
 	}
-	process.stdout.write(`${library.sops.length} SOPs OK in ${dir}: ${library.sops.map((s) => s.id).join(', ')}\n`);
+	const tried = own ? `; each of the ${own.examples} exemplos suggests its SOP first` : '';
+	process.stdout.write(`${library.sops.length} SOPs OK in ${dir}: ${library.sops.map((s) => s.id).join(', ')}${tried}\n`);
 	return 0;
 }
 

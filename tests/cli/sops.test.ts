@@ -17,6 +17,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const sopsDir = resolve(repoRoot, 'sops');
 const library = buildLibrary(readSopDir(sopsDir, repoRoot));
 const index = buildIndex(library.sops);
+const examples = library.sops.reduce((n, s) => n + (s.exemplos?.length ?? 0), 0);
 
 interface Run {
 	code: number | null;
@@ -40,6 +41,7 @@ function sops(args: string[], stdin = ''): Promise<Run> {
 const tmp = mkdtempSync(join(tmpdir(), 'sops-cli-'));
 const brokenDir = join(tmp, 'broken');
 const draftDir = join(tmp, 'rascunho');
+const examplesDir = join(tmp, 'exemplos');
 const packOut = join(tmp, 'out.json');
 const evalFile = join(tmp, 'eval.tsv');
 const original = (name: string) => readFileSync(join(sopsDir, name), 'utf8');
@@ -65,6 +67,9 @@ beforeAll(async () => {
 	mkdirSync(brokenDir);
 	writeFileSync(join(brokenDir, 'token-em-branco.md'), token);
 	writeFileSync(join(brokenDir, 'certificado-sem-cei.md'), cei);
+	mkdirSync(examplesDir);
+	for (const f of library.sops) writeFileSync(join(examplesDir, `${f.id}.md`), original(`${f.id}.md`));
+	writeFileSync(join(examplesDir, 'token-em-branco.md'), original('token-em-branco.md').replace('exemplos:\n', 'exemplos:\n  - mapa fora do ar\n'));
 	mkdirSync(draftDir);
 	writeFileSync(join(draftDir, 'token-rascunho.md'), original('token-em-branco.md'));
 	writeFileSync(join(draftDir, 'README.md'), '# not a SOP\n');
@@ -85,6 +90,7 @@ beforeAll(async () => {
 	const jobs: Record<string, Promise<Run>> = {
 		check: sops(['check']),
 		checkBroken: sops(['check', '--sops', brokenDir]),
+		checkExamples: sops(['check', '--sops', examplesDir]),
 		matchBroken: sops(['match', 'token em branco', '--sops', brokenDir]),
 		match: sops(['match', 'token em branco']),
 		matchJson: sops(['match', '--json'], queries.join('\n') + '\n'),
@@ -95,7 +101,7 @@ beforeAll(async () => {
 		pack: sops(['pack', packOut, '--version', '2024.05']),
 	};
 	await Promise.all(Object.entries(jobs).map(async ([name, job]) => (runs[name] = await job)));
-}, 180_000); // ten CLI runs at once: generous for a loaded machine (not a timing check)
+}, 180_000); // eleven CLI runs at once: generous for a loaded machine (not a timing check)
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -103,7 +109,7 @@ describe('check', () => {
 	test('exits 0 on sops/ and names the SOPs', () => {
 		expect(runs['check']).toEqual({
 			code: 0,
-			stdout: `5 SOPs OK in sops: ${library.sops.map((s) => s.id).join(', ')}\n`,
+			stdout: `5 SOPs OK in sops: ${library.sops.map((s) => s.id).join(', ')}; each of the ${examples} exemplos suggests its SOP first\n`,
 			stderr: '',
 		});
 	});
@@ -113,6 +119,16 @@ describe('check', () => {
 		expect(run.code).toBe(1);
 		expect(run.stdout).toBe('');
 		expect(run.stderr).toBe(`${expectedProblems.join('\n')}\n\n4 problem(s) in ${brokenDir}.\n`);
+	});
+
+	test("exits 1 when a valid SOP's own example suggests another SOP, naming the line", () => {
+		const run = runs['checkExamples']!;
+		const line = original('token-em-branco.md').split('\n').findIndex((l) => l === 'exemplos:') + 2;
+		expect(run).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: `${shown(examplesDir, 'token-em-branco.md')}:${line}: exemplos[0]: "mapa fora do ar" should suggest this SOP first but suggests chamado-suporte-mapa\n\n1 problem(s) in ${examplesDir}.\n`,
+		});
 	});
 
 	test('commands that rank refuse a broken folder too', () => {
