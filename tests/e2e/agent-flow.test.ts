@@ -4,8 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, screenshotPath, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { openTicketForm, useQualitorSession, type Viewport } from './session.ts';
+import { screenshotPath, type LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
 import { overlay } from './overlay-driver.ts';
 
@@ -30,17 +30,7 @@ const VIEWPORTS = [
 	{ name: '125 % (1366×768)', width: 1093, height: 614, scale: 1.25 },
 ] as const;
 
-async function openForm(query = '', size: { width: number; height: number; scale?: number } = { width: 1366, height: 768 }): Promise<{ page: Page; problems: PageProblem[] }> {
-	const page = await ext.context.newPage();
-	if (size.scale && size.scale !== 1) {
-		const cdp = await ext.context.newCDPSession(page);
-		await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.scale, mobile: false });
-	} else await page.setViewportSize({ width: size.width, height: size.height });
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(PATHS.ticketForm + query));
-	await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
-	return { page, problems };
-}
+const openForm = (query = '', viewport: Viewport = { width: 1366, height: 768 }) => openTicketForm(ext, server, { path: PATHS.ticketForm + query, viewport });
 
 async function typeTicket(page: Page, text: string): Promise<void> {
 	await page.locator('#dschamado').pressSequentially(text, { delay: 2 });

@@ -3,9 +3,9 @@
 // affected, the level words and a near-miss hint are shown, and the options page counts the dismissal.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension } from './harness.ts';
+import type { QualitorServer } from '../fixtures/server.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
@@ -18,10 +18,7 @@ const shown = (page: Page, id: string) => inOverlay(page, `[data-sop-id="${id}"]
 const count = (options: Page, sop: string, kind: string) => options.locator(`[data-usage-row="${sop}"] [data-kind="${kind}"]`).innerText().catch(() => '');
 
 test('"Não é este" removes the SOP for this ticket only, and the usage record counts it', async () => {
-	const form = await ext.context.newPage();
-	const { problems } = recordPageProblems(form);
-	await form.goto(server.url(PATHS.ticketForm));
-	await form.waitForSelector('[data-sop-assist]', { state: 'attached' });
+	const { page: form, problems } = await openTicketForm(ext, server);
 	await form.locator('#dschamado').pressSequentially('token em branco no safesign e certificado sem matrícula CEI', { delay: 5 });
 	await inOverlay(form, '[data-sop-id="certificado-sem-cei"]').waitFor({ timeout: 30_000 });
 	expect(await shown(form, 'token-em-branco')).toBe(1);
@@ -41,9 +38,7 @@ test('"Não é este" removes the SOP for this ticket only, and the usage record 
 	expect(await shown(form, 'token-em-branco')).toBe(0);
 
 	// A new ticket form: the SOP speaks again (positive control for "this ticket only").
-	const next = await ext.context.newPage();
-	await next.goto(server.url(PATHS.ticketForm));
-	await next.waitForSelector('[data-sop-assist]', { state: 'attached' });
+	const { page: next } = await openTicketForm(ext, server);
 	await next.locator('#dschamado').pressSequentially('token em branco no safesign', { delay: 5 });
 	await inOverlay(next, '[data-sop-id="token-em-branco"]').waitFor({ timeout: 30_000 });
 	// A near miss is said as a hint, not suggested.

@@ -4,31 +4,22 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { INVISIBLE_FORM, PATHS, TICKET_FORM_ALIASES, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
-import { overlay } from './overlay-driver.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 
 useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
-async function open(path: string): Promise<{ page: Page; problems: PageProblem[] }> {
-	const page = await ext.context.newPage();
-	await page.setViewportSize({ width: 1280, height: 900 });
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(path));
-	return { page, problems };
-}
+const open = (path: string, mount = true) => openTicketForm(ext, server, { path, viewport: { width: 1280, height: 900 }, mount, timeout: 20_000 });
 
 const additional = (page: Page, label: string) =>
 	page.locator('#tdCamposAdicionais').locator('td.LABEL, label', { hasText: new RegExp(`^\\s*${label}\\s*\\*?\\s*:?\\s*$`) }).first().locator('xpath=following::*[self::input or self::textarea or self::select][1]');
 
 test('decoys labelled Telefone/E-mail (off-screen, transparent, display:none) get nothing; the real fields get the values; maximumLength() sees the text', async () => {
-	const { page, problems } = await open(`${PATHS.ticketForm}?decoys=1&delay=200`);
-	await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
+	const { page, problems, overlay: o } = await open(`${PATHS.ticketForm}?decoys=1&delay=200`);
 	await page.locator('#dschamado').pressSequentially('certificado sem matrícula CEI', { delay: 5 });
-	const o = overlay(page);
 	await o.locator('[data-sop-id="certificado-sem-cei"]').first().click();
 	for (const [name, value] of Object.entries({ telefone1: '(11) 98888-7777', telefone2: '(11) 3222-1111', email: 'joao@exemplo.com' })) {
 		await o.locator(`input[name="${name}"]`).fill(value);
@@ -50,11 +41,10 @@ test('decoys labelled Telefone/E-mail (off-screen, transparent, display:none) ge
 });
 
 test('the form wherever it is served: hosted path without /qualitor/, a version folder, cadastro_incidente.php; a form of invisible inputs mounts nothing', async () => {
-	const invisible = await open(INVISIBLE_FORM);
+	const invisible = await open(INVISIBLE_FORM, false);
 	await invisible.page.waitForLoadState('load');
 	for (const path of TICKET_FORM_ALIASES) {
 		const { page, problems } = await open(path);
-		await page.waitForSelector('[data-sop-assist]', { state: 'attached', timeout: 20_000 });
 		expect(await page.$('#dschamado')).not.toBeNull();
 		expect(problems, path).toEqual([]);
 		await page.close();

@@ -2,11 +2,9 @@
 // switch it off with a marker, or replace it with a fake host; the agent's own (trusted) input still works
 // in the same test, so every "nothing happens" below has its positive control.
 import { expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension } from './harness.ts';
-import { overlay } from './overlay-driver.ts';
+import type { QualitorServer } from '../fixtures/server.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -63,20 +61,12 @@ const readAttempt = () => {
 	};
 };
 
-async function openHostileForm(): Promise<Page> {
-	const page = await ext.context.newPage();
-	await page.setViewportSize({ width: 1280, height: 900 });
-	await page.addInitScript(hostileInit);
-	await page.goto(server.url(PATHS.ticketForm));
-	return page;
-}
+/** The form with the hostile script run before the page's own; the overlay mounted all the same (the positive control). */
+const openHostileForm = () => openTicketForm(ext, server, { viewport: { width: 1280, height: 900 }, before: (page) => page.addInitScript(hostileInit) });
 
 test('a pre-set marker and a fake host change nothing; the page cannot read the closed shadow root', async () => {
-	const page = await openHostileForm();
-	const { problems } = recordPageProblems(page);
-	const o = overlay(page);
 	// Positive control: the real overlay mounts despite the marker and the fake host, and it works.
-	await o.waitForMount({ timeout: 15_000 });
+	const { page, problems, overlay: o } = await openHostileForm();
 	await page.locator('#dschamado').pressSequentially('cliente com token em branco no safesign', { delay: 5 });
 	const suggestion = o.locator('[data-sop-id="token-em-branco"]');
 	await suggestion.waitFor();
@@ -97,10 +87,7 @@ test('a pre-set marker and a fake host change nothing; the page cannot read the 
 });
 
 test('page scripts cannot click Aplicar or the health badge; the agent can', async () => {
-	const page = await openHostileForm();
-	const { problems } = recordPageProblems(page);
-	const o = overlay(page);
-	await o.waitForMount({ timeout: 15_000 });
+	const { page, problems, overlay: o } = await openHostileForm();
 	await page.locator('#dschamado').pressSequentially('cliente com token em branco no safesign', { delay: 5 });
 	await o.locator('[data-sop-id="token-em-branco"]').click();
 	const apply = o.locator('[data-action="apply"]');

@@ -4,7 +4,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
+import { openTicketForm, openWatchedPage, useQualitorSession, type TicketForm } from './session.ts';
 import { recordPageProblems, waitForContentScript, type LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 import { snapshotForm } from './form-snapshot.ts';
@@ -19,14 +19,11 @@ declare const chrome: { runtime: { reload(): void } };
 const selectedText = (page: Page, id: string) => page.$eval(`#${id}`, (s: HTMLSelectElement) => s.options[s.selectedIndex]?.text ?? '').catch(() => null);
 
 /** Opens the form, types a ticket text and opens the token SOP in the panel. */
-async function openSop(query = ''): Promise<Page> {
-	const page = await ext.context.newPage();
-	await page.setViewportSize({ width: 1280, height: 900 });
-	await page.goto(server.url(PATHS.ticketForm + query));
-	await overlay(page).waitForMount({ timeout: 15_000 });
-	await page.locator('#dschamado').pressSequentially('cliente com token em branco no safesign', { delay: 5 });
-	await overlay(page).locator('[data-sop-id="token-em-branco"]').click();
-	return page;
+async function openSop(query = ''): Promise<TicketForm> {
+	const form = await openTicketForm(ext, server, { path: PATHS.ticketForm + query, viewport: { width: 1280, height: 900 } });
+	await form.page.locator('#dschamado').pressSequentially('cliente com token em branco no safesign', { delay: 5 });
+	await form.overlay.locator('[data-sop-id="token-em-branco"]').click();
+	return form;
 }
 
 /**
@@ -76,9 +73,7 @@ async function formMarkup(): Promise<string> {
 }
 
 test('<body> re-rendered in the middle of an apply: the overlay comes back with its report, and Desfazer works', async () => {
-	const page = await openSop('?delay=700');
-	const { problems } = recordPageProblems(page);
-	const o = overlay(page);
+	const { page, problems, overlay: o } = await openSop('?delay=700');
 	const before = await page.evaluate(snapshotForm);
 	await o.locator('[data-action="apply"]').click();
 	// While Qualitor loads the categories: a new <body> with the same form, the overlay's host left out.
@@ -104,10 +99,7 @@ test('<body> re-rendered in the middle of an apply: the overlay comes back with 
 });
 
 test('the service worker stopped when a form appears: the overlay still mounts (the worker is woken, retried)', async () => {
-	const page = await ext.context.newPage();
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(PATHS.dashboard));
-	await waitForContentScript(page, ext.extensionId, PATHS.dashboard);
+	const { page, problems } = await openWatchedPage(ext, server, PATHS.dashboard);
 	const cdp = await page.context().newCDPSession(page);
 	const { targetInfos } = await cdp.send('Target.getTargets');
 	const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`));
@@ -135,16 +127,11 @@ test('the service worker stopped when a form appears: the overlay still mounts (
 
 test('a form that appears and vanishes in a loop: mounts stay few and listeners do not pile up', async () => {
 	// Control: the listeners of one ordinary mount.
-	const control = await ext.context.newPage();
-	await control.goto(server.url(PATHS.ticketForm));
-	await overlay(control).waitForMount({ timeout: 15_000 });
+	const { page: control } = await openTicketForm(ext, server);
 	const oneMount = await contentScriptListeners(control);
 	await control.close();
 
-	const page = await ext.context.newPage();
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(PATHS.dashboard));
-	await waitForContentScript(page, ext.extensionId, PATHS.dashboard);
+	const { page, problems } = await openWatchedPage(ext, server, PATHS.dashboard);
 	const before = await contentScriptListeners(page);
 	const markup = await formMarkup();
 	// The page counts the overlay hosts added (it can see the host, not inside it): one per mount.
@@ -225,9 +212,7 @@ test('a sandboxed frame gets nothing, the frame beside it gets the overlay', asy
 
 // Last in this file: the extension is reloaded, so the session's worker handle is stale afterwards.
 test('the extension reloaded in the middle of an apply: the panel asks for a reload, no page error, the form is kept', async () => {
-	const page = await openSop('?delay=700');
-	const { problems } = recordPageProblems(page);
-	const o = overlay(page);
+	const { page, problems, overlay: o } = await openSop('?delay=700');
 	await o.locator('[data-action="apply"]').click();
 	await page.waitForSelector('#divLoading', { state: 'attached', timeout: 10_000 });
 	await ext.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);

@@ -5,26 +5,22 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { afterAll, expect, test } from 'vitest';
+import type { QualitorServer } from '../fixtures/server.ts';
 import { vectorText } from '../cert/helpers/vectors.ts';
-import { launchExtension, recordRequests, type LaunchedExtension, type RecordedRequest } from './harness.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import { recordRequests, type LaunchedExtension, type RecordedRequest } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
 let recorder: ReturnType<typeof recordRequests>;
 
-beforeAll(async () => {
-	server = await startQualitorServer();
-	ext = await launchExtension();
+useQualitorSession((s, e) => {
+	[server, ext] = [s, e];
 	recorder = recordRequests(ext.context);
 });
-afterAll(async () => {
-	recorder?.stop();
-	await ext?.close();
-	await server?.close();
-});
+afterAll(() => recorder?.stop());
 
 /** A request as Chromium's network layer saw it, with the script that made it. */
 interface Initiated {
@@ -55,8 +51,6 @@ async function recordInitiators(page: Page): Promise<{ initiated: Initiated[]; c
 const inOverlay = (page: Page, selector: string) => overlay(page).locator(selector);
 
 async function suggestApplyUndo(page: Page): Promise<void> {
-	await page.goto(server.url(PATHS.ticketForm));
-	await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
 	await page.locator('#dschamado').pressSequentially('cliente com token em branco no safesign', { delay: 5 });
 	await inOverlay(page, '[data-sop-id="token-em-branco"]').click();
 	for (const [name, value] of Object.entries({ telefone1: '(51) 99999-1111', telefone2: '(51) 3333-2222', email: 'ana@exemplo.com.br' }))
@@ -77,8 +71,9 @@ test('the extension requests nothing but its own files: Qualitor flow, popup wit
 	};
 	const fixtureOrigin = new URL(server.url()).origin;
 
-	const qualitor = await ext.context.newPage();
-	const { initiated, cdp } = await recordInitiators(qualitor);
+	let initiators: Awaited<ReturnType<typeof recordInitiators>> | undefined;
+	const { page: qualitor } = await openTicketForm(ext, server, { before: async (page) => (initiators = await recordInitiators(page)) });
+	const { initiated, cdp } = initiators!;
 	await suggestApplyUndo(qualitor);
 	await cdp.detach();
 

@@ -3,8 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, screenshotPath, waitForContentScript, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { openTicketForm, openWatchedPage, useQualitorSession } from './session.ts';
+import { recordPageProblems, screenshotPath, type LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
 import { overlay } from './overlay-driver.ts';
 
@@ -24,14 +24,7 @@ declare const chrome: {
 };
 const inOverlay = (scope: Scope, selector: string) => overlay(scope).locator(selector);
 
-async function openForm(query = ''): Promise<{ page: Page; problems: PageProblem[] }> {
-	const page = await ext.context.newPage();
-	await page.setViewportSize({ width: 1280, height: 900 });
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(PATHS.ticketForm + query));
-	await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
-	return { page, problems };
-}
+const openForm = (query = '') => openTicketForm(ext, server, { path: PATHS.ticketForm + query, viewport: { width: 1280, height: 900 } });
 
 /** An additional field by its label cell's text (their ids differ per installation). */
 const additional = (scope: Scope, label: string) =>
@@ -194,17 +187,12 @@ async function injectTicketForm(page: Page): Promise<void> {
 
 test('pages that are not a ticket form: no overlay, nothing loaded beyond the watcher, no error', async () => {
 	for (const path of [PATHS.dashboard, PATHS.login]) {
-		const page = await ext.context.newPage();
-		const { problems } = recordPageProblems(page);
-		await page.goto(server.url(path));
 		// The watcher runs here (its isolated world exists) and leaves nothing in the page's DOM.
-		await waitForContentScript(page, ext.extensionId, path);
+		const { page, problems } = await openWatchedPage(ext, server, path);
 		expect(await page.evaluate(() => Object.keys(document.documentElement.dataset))).toEqual([]);
 		// Timing control, opened after it: a ticket form mounts the overlay; by then this page has had at least
 		// as long to (wrongly) mount one.
-		const control = await ext.context.newPage();
-		await control.goto(server.url(PATHS.ticketForm));
-		await overlay(control).waitForMount({ timeout: 10_000 });
+		const { page: control } = await openTicketForm(ext, server, { timeout: 10_000 });
 		await control.close();
 		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
 		expect(await overlay(page).isMounted()).toBe(false);
@@ -217,10 +205,7 @@ test('pages that are not a ticket form: no overlay, nothing loaded beyond the wa
 });
 
 test('a ticket form that appears later on a page (loaded by the app after start) gets the overlay', async () => {
-	const page = await ext.context.newPage();
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(PATHS.dashboard));
-	await waitForContentScript(page, ext.extensionId, PATHS.dashboard);
+	const { page, problems } = await openWatchedPage(ext, server, PATHS.dashboard);
 	await injectTicketForm(page);
 	await page.waitForSelector('[data-sop-assist]', { state: 'attached', timeout: 5_000 });
 	await page.fill('#dschamado', 'token em branco');

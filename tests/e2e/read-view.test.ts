@@ -6,8 +6,8 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { TICKETS } from '../fixtures/qualitor/tickets.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension } from './harness.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
 import { overlay } from './overlay-driver.ts';
 
@@ -42,11 +42,7 @@ async function apply(page: Page): Promise<string> {
 }
 
 test('read view: suggests, writes nothing, says to open "Alterar dados"; the editor it loads is applied into, undone, and its reason is checked before saving', async () => {
-	const page = await ext.context.newPage();
-	await page.setViewportSize({ width: 1366, height: 768 });
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(`${PATHS.ticketForm}?cdchamado=${TICKET.cdchamado}&delay=300`));
-	await overlay(page).waitForMount({ timeout: 15_000 });
+	const { page, problems } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?cdchamado=${TICKET.cdchamado}&delay=300`, viewport: { width: 1366, height: 768 } });
 
 	// The read view: the ticket's text is shown, no editable classification exists yet.
 	expect(await page.inputValue('#dschamado')).toBe(TICKET.descricao);

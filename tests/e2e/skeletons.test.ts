@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { parseSop } from '../../src/sop/parse.ts';
 import type { QualitorServer } from '../fixtures/server.ts';
 import { loadSkeleton, skeletonNames, skeletonPagePath, skeletonTipos } from '../fixtures/qualitor/skeleton-page.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension } from './harness.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
-import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -62,16 +61,11 @@ describe('every stored skeleton, served as a Qualitor page', () => {
 		const campo = tipo!.replace(/^cdtipochamado/, 'cdcategoria');
 		const expected = expectedClassification(name);
 
-		const page = await ext.context.newPage();
-		await page.setViewportSize({ width: 1280, height: 900 });
-		const { problems } = recordPageProblems(page);
-		await page.goto(server.url(skeletonPagePath(name, skeleton)));
+		const { page, problems, overlay: o } = await openTicketForm(ext, server, { path: skeletonPagePath(name, skeleton), viewport: { width: 1280, height: 900 } });
 		await page.waitForSelector(`#${descricao}`);
-		await overlay(page).waitForMount({ timeout: 15_000 });
 		const before = await page.evaluate(snapshotForm);
 
 		await page.locator(`#${descricao}`).pressSequentially(TICKET_TEXT, { delay: 5 });
-		const o = overlay(page);
 		await o.locator(`[data-sop-id="${SOP_ID}"]`).first().click();
 		for (const [variable, value] of Object.entries(VARIABLES)) {
 			const input = o.locator(`input[name="${variable}"]`);

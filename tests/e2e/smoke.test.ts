@@ -1,12 +1,12 @@
 // The production build in real Chromium: the service worker starts and the manifest's content-script
 // matches reach the imitation of Qualitor under its hosted name, in every page shape Qualitor uses.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { useQualitorSession } from './session.ts';
 import {
 	contentScriptFrames,
 	isLocalUrl,
-	launchExtension,
 	recordPageProblems,
 	recordRequests,
 	waitForContentScript,
@@ -17,15 +17,9 @@ let server: QualitorServer;
 let ext: LaunchedExtension;
 let network: ReturnType<typeof recordRequests>;
 
-beforeAll(async () => {
-	server = await startQualitorServer();
-	ext = await launchExtension();
+useQualitorSession((s, e) => {
+	[server, ext] = [s, e];
 	network = recordRequests(ext.context);
-});
-
-afterAll(async () => {
-	await ext?.close();
-	await server?.close();
 });
 
 async function open(url: string): Promise<{ page: Page; problems: ReturnType<typeof recordPageProblems>['problems'] }> {

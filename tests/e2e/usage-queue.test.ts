@@ -3,8 +3,8 @@
 // storage refuses the write, the agent is told in the panel, in Portuguese, and the events wait.
 import { expect, test } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
+import type { QualitorServer } from '../fixtures/server.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
 import { recordPageProblems, type LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 
@@ -33,9 +33,7 @@ const logPage = async () => (debugPage ??= await extensionPage());
 const stopWorkers = (cdp: CDPSession) => cdp.send('ServiceWorker.stopAllWorkers');
 
 async function formWithSuggestion(): Promise<Page> {
-	const form = await ext.context.newPage();
-	await form.goto(server.url(PATHS.ticketForm));
-	await overlay(form).waitForMount({ timeout: 30_000 });
+	const { page: form } = await openTicketForm(ext, server, { timeout: 30_000 });
 	await form.locator('#dschamado').fill('certificado sem cei');
 	await overlay(form).locator('[data-sop-id="certificado-sem-cei"]').waitFor({ timeout: 30_000 });
 	return form;

@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension } from './harness.ts';
+import type { QualitorServer } from '../fixtures/server.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
@@ -17,10 +17,7 @@ const inOverlay = (page: Page, selector: string) => overlay(page).locator(select
 const count = (options: Page, sop: string, kind: string) => options.locator(`[data-usage-row="${sop}"] [data-kind="${kind}"]`).innerText().catch(() => '');
 
 test('apply then undo a SOP, dismiss a warning: the counts appear in "Uso dos SOPs"; CSV export; clear after confirming', async () => {
-	const form = await ext.context.newPage();
-	const { problems } = recordPageProblems(form);
-	await form.goto(server.url(PATHS.ticketForm));
-	await form.waitForSelector('[data-sop-assist]', { state: 'attached' });
+	const { page: form, problems } = await openTicketForm(ext, server);
 	// Typed key by key: the suggestion comes back at every keystroke but counts once.
 	await form.locator('#dschamado').pressSequentially('certificado sem cei', { delay: 10 });
 	await inOverlay(form, '[data-sop-id="certificado-sem-cei"]').click();
