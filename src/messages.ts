@@ -1,3 +1,4 @@
+import type { FormSkeleton } from './qualitor/skeleton.ts';
 import type { Sop } from './sop/types.ts';
 import { isSingleOriginPattern } from './origin/origin-pattern.ts';
 import { isUsageEvent, type UsageEvent } from './usage/usage-log.ts';
@@ -32,7 +33,43 @@ export interface Protocol {
 	 * They travel by message so that they are not a web-accessible file any website could read.
 	 */
 	'sop-library': { request: Record<never, never>; reply: BundledLibrary };
+	/**
+	 * Options page → every frame of one tab (`tabs.sendMessage` without a frame id; "Diagnóstico do
+	 * formulário"): each frame where our content script runs, with a form or without one, sends its
+	 * `form-diagnostic-report` and then answers; the first answer tells the page that the tab runs our
+	 * script. `scan` pairs the reports with the page's scan (several options pages may be open).
+	 */
+	'form-diagnostic-probe': { request: { scan: string }; reply: { ok: true } };
+	/**
+	 * Content script (each frame) → the options page that scanned: what the frame's health badge would say.
+	 * The page knows the frame by its sender (tab id, frame id, URL); the background ignores it.
+	 */
+	'form-diagnostic-report': { request: { scan: string; frame: FrameDiagnostic }; reply: { ok: true } };
+	/** Options page → one frame (`tabs.sendMessage` with its frame id): the skeleton of its page now (no client data). */
+	'form-diagnostic': { request: Record<never, never>; reply: { skeleton: FormSkeleton } };
 }
+
+/** Messages the service worker never answers: they go between the extension's pages and content scripts. */
+export const NOT_FOR_BACKGROUND = ['open-sop', 'form-diagnostic-probe', 'form-diagnostic-report', 'form-diagnostic'] as const;
+
+/**
+ * One frame as "Diagnóstico do formulário" lists it: what its health badge says (`no-form` when the frame
+ * has no ticket form, where no badge shows) and, for a page without a form, what it holds instead.
+ */
+export interface FrameDiagnostic {
+	state: 'ok' | 'loading' | 'missing' | 'read-only' | 'no-form';
+	mode: 'new' | 'edit' | 'read' | null;
+	/** Expected fields found and expected; the names of those not found, as agents call them. */
+	found: number;
+	expected: number;
+	missing: string[];
+	/** What the skeleton holds: controls, frames, loading indicators. */
+	controls: number;
+	frames: number;
+	loading: number;
+}
+
+export const FRAME_STATES: readonly FrameDiagnostic['state'][] = ['ok', 'loading', 'missing', 'read-only', 'no-form'];
 
 export type OptionsSection = 'mapeamento' | 'sops' | 'instalacoes';
 
@@ -82,7 +119,33 @@ const VALIDATORS: { [K in MessageType]: (m: Record<string, unknown>, now: number
 		m.events.every((e: unknown) => isUsageEvent(e) && onlyKeys(e as unknown as Record<string, unknown>, ['at', 'sop', 'kind', 'detail', 'id']) && isSaneTime(e.at, now)),
 	'usage-clear': (m) => onlyKeys(m, []),
 	'sop-library': (m) => onlyKeys(m, []),
+	'form-diagnostic-probe': (m) => onlyKeys(m, ['scan']) && isScanId(m.scan),
+	'form-diagnostic-report': (m) => onlyKeys(m, ['scan', 'frame']) && isScanId(m.scan) && isFrameDiagnostic(m.frame),
+	'form-diagnostic': (m) => onlyKeys(m, []),
 };
+
+const isScanId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value);
+const isCount = (value: unknown, max = 100_000): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
+
+function isFrameDiagnostic(value: unknown): value is FrameDiagnostic {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+	const f = value as Record<string, unknown>;
+	return (
+		Object.keys(f).every((k) => ['state', 'mode', 'found', 'expected', 'missing', 'controls', 'frames', 'loading'].includes(k)) &&
+		FRAME_STATES.includes(f.state as FrameDiagnostic['state']) &&
+		(f.mode === null || f.mode === 'new' || f.mode === 'edit' || f.mode === 'read') &&
+		(f.state === 'no-form') === (f.mode === null) &&
+		isCount(f.found, 1000) &&
+		isCount(f.expected, 1000) &&
+		(f.found as number) <= (f.expected as number) &&
+		Array.isArray(f.missing) &&
+		f.missing.length <= 50 &&
+		f.missing.every((n: unknown) => typeof n === 'string' && /^[^\u0000-\u001f\u007f]{1,100}$/.test(n)) &&
+		isCount(f.controls) &&
+		isCount(f.frames) &&
+		isCount(f.loading)
+	);
+}
 
 /** A usage event's time: an integer epoch-ms within the window around `now` (never ±1e300, NaN, a year 30000). */
 export function isSaneTime(at: unknown, now: number): boolean {

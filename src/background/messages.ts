@@ -1,9 +1,15 @@
-import { isMessage, isMessageType, type Message, type MessageType, type Reply } from '../messages.ts';
+import { isMessage, isMessageType, NOT_FOR_BACKGROUND, type Message, type MessageType, type Reply } from '../messages.ts';
 import { createRateLimiter, type RateLimit } from './rate-limit.ts';
 import { classifySender, type Classified, type Sender, type SenderKind } from './sender.ts';
 
-/** Every message the service worker answers (`open-sop` goes from the popup to a content script). */
-export type BackgroundMessageType = Exclude<MessageType, 'open-sop'>;
+/**
+ * Every message the service worker answers. Not `open-sop` (popup → content script) nor the form
+ * diagnostic's (options page ↔ content scripts; a frame's `form-diagnostic-report` reaches the worker too,
+ * as every `runtime.sendMessage` of a content script does, and is left to the options page).
+ */
+export type BackgroundMessageType = Exclude<MessageType, (typeof NOT_FOR_BACKGROUND)[number]>;
+
+const isBackgroundType = (type: MessageType): type is BackgroundMessageType => !(NOT_FOR_BACKGROUND as readonly string[]).includes(type);
 
 /** One row of the handler table: who may send the message, how often per tab, and what answers it. */
 export interface Handler<K extends BackgroundMessageType> {
@@ -59,8 +65,13 @@ export function createDispatcher(table: HandlerTable, deps: DispatchDeps) {
 		/** For `runtime.onMessage`: a promise of the reply, or undefined when the message is not one of ours. */
 		onMessage(raw: unknown, sender: Sender): Promise<unknown> | undefined {
 			const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
-			if (!isMessageType(type) || type === 'open-sop') {
+			if (!isMessageType(type)) {
 				if (sender.id === deps.self.id) log(String(type), 'unknown type', sender.url ?? '(no url)');
+				return undefined;
+			}
+			if (!isBackgroundType(type)) {
+				// Between the options page and content scripts; only a report is expected to pass by here.
+				if (type !== 'form-diagnostic-report') log(type, 'not for the background', sender.url ?? '(no url)');
 				return undefined;
 			}
 			return dispatch(type, raw, sender);

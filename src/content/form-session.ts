@@ -1,7 +1,7 @@
 import { undoApply, type ApplyReport } from '../qualitor/apply.ts';
 import { findMissingChecks } from '../qualitor/checks.ts';
 import { findTicketForm } from '../qualitor/detect.ts';
-import { checkFieldHealth, FIELD_KEYS, FIELD_NAMES, findAdditionalField, findField, type LocateOptions } from '../qualitor/fields.ts';
+import { FIELD_KEYS, FIELD_NAMES, findAdditionalField, findField, type LocateOptions } from '../qualitor/fields.ts';
 import { focusPageField } from '../qualitor/focus-field.ts';
 import { guardSave } from '../qualitor/save-guard.ts';
 import type { Sop } from '../sop/types.ts';
@@ -14,6 +14,7 @@ import { locateOptions } from './mapping.ts';
 import { currentMapping } from './settings.ts';
 import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
 import { formSkeleton } from '../qualitor/skeleton.ts';
+import { formHealth } from './form-health.ts';
 import { readTicketText, watchEdits, watchTicketText } from './ticket-text.ts';
 
 /** The template variables the page gives; a generic registry contact is no one's name, so it is not given. */
@@ -74,11 +75,7 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 		watchForm: (onChange) => tied(watchEdits(doc, (target) => !target.closest('[data-sop-assist]'), onChange, 300)),
 		watchHealth: (onChange) => tied(watchMutations(doc, onChange, 300)),
 		diagnostic: () => JSON.stringify(formSkeleton(doc), null, 2),
-		health() {
-			const h = checkFieldHealth(doc, { ...locateOptions(currentMapping()), mode });
-			const state = mode === 'read' ? 'read-only' : h.missing.length ? 'missing' : h.loading || h.pending.length ? 'loading' : 'ok';
-			return { found: h.found.length, expected: h.found.length + h.missing.length + h.pending.length, missing: h.missing.map((k) => FIELD_NAMES[k]), state };
-		},
+		health: () => formHealth(doc, mode, locateOptions(currentMapping())),
 		pageValues: () => pageValues(doc),
 		apply: (sop, typed) => serialise(async (): Promise<ApplyOutcome> => {
 			// Replace, don't stack: what an earlier SOP wrote goes first, so one Desfazer gives back the form as it was.

@@ -8,9 +8,17 @@ import { findTicketForm } from '../qualitor/detect.ts';
 /** Replaced at build time by the overlay module's file in the extension (a web-accessible ES module). */
 declare const __SOP_ASSIST_OVERLAY_MODULE__: string;
 
+interface Runtime {
+	getURL(path: string): string;
+	onMessage: { addListener(listener: (message: unknown, sender: unknown, respond: (reply?: unknown) => void) => true | undefined): void };
+}
 interface ExtensionGlobals {
-	browser?: { runtime?: { getURL(path: string): string } };
-	chrome?: { runtime?: { getURL(path: string): string } };
+	browser?: { runtime?: Runtime };
+	chrome?: { runtime?: Runtime };
+}
+interface OverlayModule {
+	onExecute(): void;
+	onDiagnostic(message: unknown): Promise<unknown>;
 }
 
 // The manifest and a run-time registration (self-hosted origins) may both inject this file into one frame;
@@ -30,6 +38,16 @@ function isSandboxed(win: { origin: string }): boolean {
 function start(self: Flagged): void {
 	const runtime = self.browser?.runtime ?? self.chrome?.runtime;
 	if (!runtime) return;
+	const overlay = () => import(/* @vite-ignore */ runtime.getURL(__SOP_ASSIST_OVERLAY_MODULE__)) as Promise<OverlayModule>;
+	// The options page's "Diagnóstico do formulário" asks every frame, with a form or without one; the code
+	// that answers (and checks the request) is in the overlay module, imported only then.
+	runtime.onMessage.addListener((message, _sender, respond) => {
+		if (!String((message as { type?: unknown } | null)?.type).startsWith('form-diagnostic')) return undefined;
+		overlay()
+			.then((module) => module.onDiagnostic(message))
+			.then(respond, () => respond());
+		return true;
+	});
 	let found = false;
 	const stop = observe(
 		document,
@@ -38,8 +56,8 @@ function start(self: Flagged): void {
 			if (!form || found) return;
 			found = true;
 			queueMicrotask(() => stop());
-			import(/* @vite-ignore */ runtime.getURL(__SOP_ASSIST_OVERLAY_MODULE__))
-				.then((overlay: { onExecute(): void }) => overlay.onExecute())
+			overlay()
+				.then((module) => module.onExecute())
 				.catch((error: unknown) => console.warn('[SOP Assist] could not start the overlay:', error));
 		},
 	);

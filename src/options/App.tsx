@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
+import { DiagnosticSection } from './DiagnosticSection.tsx';
 import { Installations } from './Installations.tsx';
 import { MappingSection } from './MappingSection.tsx';
 import { SopsSection } from './SopsSection.tsx';
@@ -11,10 +12,14 @@ import { PolicyNotice } from './PolicyNotice.tsx';
 import { UsageSection } from './UsageSection.tsx';
 import { usePolicy } from './use-policy.ts';
 
-/** Instalações, SOPs, Mapeamento and Uso dos SOPs; each section announces its results in its own live region. */
+/**
+ * Instalações, SOPs, Mapeamento, Diagnóstico do formulário and Uso dos SOPs; each section announces its results
+ * in its own live region.
+ */
 export function App() {
 	const [installations, setInstallations] = useState<Installation[]>([]);
 	const policy = usePolicy();
+	const effective = effectiveInstallations(installations, policy);
 	useEffect(() => {
 		document.title = t('optionsTitle');
 		// Opened at a section (`#mapeamento` from the overlay's health badge): rendered by script, so the
@@ -34,7 +39,8 @@ export function App() {
 			<PolicyNotice policy={policy} />
 			<Installations installations={installations} policy={policy} onChange={setInstallations} />
 			<SopsSection policy={policy} />
-			<MappingSection policy={policy} origins={effectiveInstallations(installations, policy).map(mappingOrigin)} />
+			<MappingSection policy={policy} origins={effective.map(mappingOrigin)} />
+			<DiagnosticSection patterns={effective.map((i) => i.pattern)} autoScan={location.hash === '#diagnostico'} />
 			<UsageSection policy={policy} />
 		</main>
 	);

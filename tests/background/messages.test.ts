@@ -95,7 +95,23 @@ describe('the handler table decides who may send what', () => {
 		expect(send({ type: 'grant-everything' }, OPTIONS)).toBeUndefined();
 		expect(send(message('open-sop', { id: 'a' }), HOSTED)).toBeUndefined();
 		expect(send('usage-events', HOSTED)).toBeUndefined();
-		expect(log.map((l) => l[1])).toEqual(['unknown type', 'unknown type', 'unknown type']);
+		expect(log.map((l) => l[1])).toEqual(['unknown type', 'not for the background', 'unknown type']);
+	});
+
+	test("the form diagnostic's messages are the options page's: a frame's report passes the background silently, a probe sent here is logged", async () => {
+		const { send, log } = setup();
+		const frame = { state: 'no-form', mode: null, found: 0, expected: 0, missing: [], controls: 3, frames: 1, loading: 0 } as const;
+		// Every runtime.sendMessage of a content script reaches the worker too; the report is not for it.
+		expect(send(message('form-diagnostic-report', { scan: 'scan-0001', frame }), HOSTED)).toBeUndefined();
+		expect(log).toEqual([]);
+		expect(send(message('form-diagnostic-probe', { scan: 'scan-0001' }), OPTIONS)).toBeUndefined();
+		expect(send(message('form-diagnostic', {}), OPTIONS)).toBeUndefined();
+		expect(log.map((l) => l.slice(0, 2))).toEqual([
+			['form-diagnostic-probe', 'not for the background'],
+			['form-diagnostic', 'not for the background'],
+		]);
+		// Positive control: a message the background does answer, from the same sender, is answered.
+		await expect(send(message('sop-library', {}), HOSTED)).resolves.toEqual({ sops: [], indexJson: '{}' });
 	});
 });
 
