@@ -169,7 +169,7 @@ function badgeText(report: FrameDiagnostic): string {
 	}
 }
 
-const badgeClass = (report: FrameDiagnostic) => (report.state === 'ok' ? 'ok' : report.state === 'missing' || report.state === 'no-form' ? 'bad' : 'wait');
+const badgeClass = (report: FrameDiagnostic) => (report.state === 'ok' ? 'ok' : report.state === 'missing' ? 'bad' : 'wait');
 
 function modeText(mode: NonNullable<FrameDiagnostic['mode']>): string {
 	return mode === 'new' ? t('optionsDiagModeNew') : mode === 'edit' ? t('optionsDiagModeEdit') : t('optionsDiagModeRead');
