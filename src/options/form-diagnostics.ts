@@ -95,6 +95,7 @@ export function scanForms(api: DiagnosticsApi, isQualitor: (url: string) => bool
 	const entry = (tabId: number): TabEntry => {
 		let tab = tabs.get(tabId);
 		if (!tab) tabs.set(tabId, (tab = { tabId, status: 'answered', frames: [] }));
+		if (!order.includes(tabId)) order.push(tabId);
 		return tab;
 	};
 	const unlisten = api.listen((message, sender) => {
@@ -118,7 +119,7 @@ export function scanForms(api: DiagnosticsApi, isQualitor: (url: string) => bool
 		await Promise.all(
 			list.map(async ({ id, url }) => {
 				if (typeof id !== 'number') return;
-				order.push(id);
+				if (!order.includes(id)) order.push(id);
 				let timer: ReturnType<typeof setTimeout> | undefined;
 				const answer = await Promise.race([
 					ask((m) => api.send(id, m), 'form-diagnostic-probe', { scan }).then(

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { createHandlers, OPEN_OPTIONS_RATE, USAGE_RATE, type HandlerDeps } from '../../src/background/handlers.ts';
 import { createDispatcher } from '../../src/background/messages.ts';
-import { message, type OptionsSection } from '../../src/messages.ts';
+import { message, type FrameDiagnostic, type OptionsSection } from '../../src/messages.ts';
 import { KEYS, type StorageArea } from '../../src/storage/area.ts';
 import { readUsageLog } from '../../src/storage/usage.ts';
 import { MAX_EVENTS, toCsv, type UsageEvent } from '../../src/usage/usage-log.ts';
@@ -100,7 +100,7 @@ describe('the handler table decides who may send what', () => {
 
 	test("the form diagnostic's messages are the options page's: a frame's report passes the background silently, a probe sent here is logged", async () => {
 		const { send, log } = setup();
-		const frame = { state: 'no-form', mode: null, found: 0, expected: 0, missing: [], controls: 3, frames: 1, loading: 0 } as const;
+		const frame: FrameDiagnostic = { state: 'no-form', mode: null, found: 0, expected: 0, missing: [], controls: 3, frames: 1, loading: 0 };
 		// Every runtime.sendMessage of a content script reaches the worker too; the report is not for it.
 		expect(send(message('form-diagnostic-report', { scan: 'scan-0001', frame }), HOSTED)).toBeUndefined();
 		expect(log).toEqual([]);
