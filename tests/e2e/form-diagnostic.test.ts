@@ -5,9 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { recordPageProblems, screenshotPath, waitForContentScript, type LaunchedExtension } from './harness.ts';
+import { recordPageProblems, screenshotPath, type LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
-import { useQualitorSession } from './session.ts';
+import { openWatchedPage, useQualitorSession } from './session.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -42,9 +42,7 @@ describe('options page: Diagnóstico do formulário', () => {
 		await form.locator('#nmtitulochamado').fill(TYPED);
 		const formFrame = shell.frame({ name: 'framePrincipal' })!;
 		await overlay(formFrame).locator('.panel').first().waitFor({ state: 'attached', timeout: 15_000 });
-		const list = await ext.context.newPage();
-		await list.goto(server.url(PATHS.dashboard));
-		await waitForContentScript(list, ext.extensionId, '/qualitor/html/index.php');
+		const { page: list } = await openWatchedPage(ext, server, PATHS.dashboard);
 
 		const options = await openOptions('#diagnostico'); // opened at the section: it scans at once
 		await expect.poll(() => options.locator('[data-status="diagnostic"]').textContent(), { timeout: 15_000 }).toBe('Abas do Qualitor encontradas: 2.');
