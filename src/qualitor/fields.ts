@@ -111,7 +111,7 @@ export function findField(doc: Document, key: FieldKey, options: LocateOptions =
 		const element = hiddenCode?.localName === 'input' && (hiddenCode as HTMLInputElement).type === 'hidden' ? hiddenCode : visibleById(doc, id);
 		if (element) return { element, via: 'id' };
 	}
-	const labels = [...spec.labels, ...(lookup(options.labelAliases, key) ?? [])];
+	const labels = fieldLabels(key, options);
 	const scope = formScope(doc);
 	if (key === 'processar') {
 		const button = findButton(scope, labels);
@@ -120,6 +120,11 @@ export function findField(doc: Document, key: FieldKey, options: LocateOptions =
 	const candidates = findByLabel(scope, labels).filter((c) => !isAdditional(c) && isVisibleControl(c));
 	const preferred = candidates.find((c) => isChangeField(c) === (mode === 'edit')) ?? candidates[0];
 	return preferred ? { element: preferred, via: 'label' } : null;
+}
+
+/** The label words of a standard field: its own and this installation's aliases (Mapeamento). */
+export function fieldLabels(key: FieldKey, options: LocateOptions = {}): string[] {
+	return [...FIELDS[key].labels, ...(lookup(options.labelAliases, key) ?? [])];
 }
 
 /**

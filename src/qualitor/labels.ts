@@ -58,6 +58,20 @@ export function findByLabelGroups(root: ParentNode, groups: readonly (readonly s
 }
 
 /**
+ * The visible label elements whose text is one of `labels` (a cell, a `<font>`, a `div.label` …), in
+ * document order, whatever follows them: the read view shows values as text, not in controls.
+ */
+export function findLabelElements(root: ParentNode, labels: readonly string[]): Element[] {
+	const wanted = new Set(labels.map(normalizeLabel).filter((l) => l !== ''));
+	if (wanted.size === 0) return [];
+	const doc = (root as Node).ownerDocument ?? (root as Document);
+	return [...labelCandidates(root, doc)].filter((candidate) => {
+		const text = leadingText(candidate);
+		return text.length <= MAX_LABEL && wanted.has(normalizeLabel(text));
+	});
+}
+
+/**
  * Every element that holds text directly (the nearest label-like ancestor of each text node), plus the
  * cell around it: "Tipo" in `<td><font class="COLORLABEL">Tipo</font><font color="red">*</font>&nbsp;:</td>`
  * is a label both as the font and as the cell.

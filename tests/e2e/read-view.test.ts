@@ -6,6 +6,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { TICKETS } from '../fixtures/qualitor/tickets.ts';
+import { OTHER_TICKET } from '../fixtures/qualitor/ticket-form.ts';
 import { openTicketForm, useQualitorSession } from './session.ts';
 import type { LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
@@ -111,6 +112,39 @@ test('read view: suggests, writes nothing, says to open "Alterar dados"; the edi
 	await ov(page, '[data-action="save-back"]').click();
 	await expect.poll(() => activeId(page)).toBe('cdmotivoalteracao');
 	expect(saves()).toBe(before);
+	expect(problems).toEqual([]);
+	await page.close();
+});
+
+test.each([
+	['read-only controls (positive control: the shape the reader always read)', ''],
+	['title and description as text on their ids (#nmtitulochamado, #label_dschamado)', '&texto=ids'],
+	['title and description as text beside their labels only', '&texto=rotulos'],
+])('read view with %s: the ticket\'s own text suggests its SOP, nothing else is read, nothing is written', async (_, texto) => {
+	const requestsBefore = server.requests.length;
+	const { page, problems } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?cdchamado=${TICKET.cdchamado}${texto}`, viewport: { width: 1366, height: 768 } });
+	expect(await page.locator('#dschamado').count()).toBe(texto ? 0 : 1);
+	// Another ticket's text and a help menu sit above the ticket's fields, beside "Título"/"Descrição" too.
+	expect(await page.locator('#frmChamado').innerText()).toContain(OTHER_TICKET.titulo);
+	const shown = () => page.evaluate(() => (document.getElementById('frmChamado') as HTMLElement).innerText);
+	const textBefore = await shown();
+	const fieldsBefore = await pageFields(page);
+	await ov(page, '[data-health="read-only"]').waitFor({ timeout: 10_000 });
+	// The description decides it (the title alone suggests nothing): the SafeSign card that does not show up.
+	await ov(page, '[data-sop-id]').first().waitFor({ timeout: 15_000 });
+	const ids = await ov(page, '[data-sop-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sop-id')));
+	expect(ids[0]).toBe('token-em-branco');
+	expect(ids).not.toContain('suporte-sei');
+
+	// Opened on the read view: no Aplicar, the note to open "Alterar dados", and the page as it was.
+	await openSop(page, 'certificado-sem-cei');
+	const note = ov(page, '[data-report="read-only"]');
+	await note.waitFor({ timeout: 10_000 });
+	expect(await note.innerText()).toMatch(/Alterar dados/);
+	expect(await ov(page, '[data-action="apply"]').count()).toBe(0);
+	expect(await pageFields(page)).toEqual(fieldsBefore);
+	expect(await shown()).toBe(textBefore);
+	expect(server.requests.slice(requestsBefore).some((r) => r.path.startsWith(PATHS.ajaxCategorias) || r.method === 'POST')).toBe(false);
 	expect(problems).toEqual([]);
 	await page.close();
 });
