@@ -38,6 +38,16 @@ async function focusPanel(page: Page): Promise<void> {
 	await page.keyboard.up('Alt');
 }
 
+/** The keys that apply a SOP: Alt+Shift+S (first suggestion), Enter (opens it), Ctrl+Enter (Aplicar). */
+async function openFirstAndApply(page: Page): Promise<void> {
+	await focusPanel(page);
+	await page.keyboard.press('Enter');
+	await until(() => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))), Boolean, 5_000, 'frames');
+	await page.keyboard.down('Control');
+	await page.keyboard.press('Enter');
+	await page.keyboard.up('Control');
+}
+
 // The overlay lives in a CLOSED shadow root that drops untrusted events: neither the page nor Puppeteer
 // (its `>>>` piercing needs an open root; Firefox's WebDriver BiDi offers no public way in) can read or
 // click inside it. So this test drives it as a keyboard user does (Alt+Shift+S focuses the first
@@ -62,12 +72,7 @@ test('suggests from what the agent types, applies the SOP to the Qualitor form, 
 	// focus the panel, open the first suggestion, apply; again (bounded) until Qualitor's form shows it.
 	let applied = false;
 	for (let attempt = 0; attempt < 5 && !applied; attempt++) {
-		await focusPanel(page);
-		await page.keyboard.press('Enter');
-		await until(() => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))), Boolean, 5_000, 'frames');
-		await page.keyboard.down('Control');
-		await page.keyboard.press('Enter');
-		await page.keyboard.up('Control');
+		await openFirstAndApply(page);
 		applied = await until(() => selectedText(page, 'cdcategoria3'), (t) => t === 'Em branco', 5_000, 'applied').then(
 			() => true,
 			() => false,
@@ -99,6 +104,63 @@ test('suggests from what the agent types, applies the SOP to the Qualitor form, 
 	const after = await until(() => formSnapshot(page), (s) => s.cdcategoria1 === before.cdcategoria1 && s.nmtitulochamado === before.nmtitulochamado, 15_000, 'form restored');
 	// Undo gives every field back, except that the agent's own typing stays.
 	expect(after).toEqual({ ...before, dschamado: 'cliente com token em branco no safesign' });
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('existing ticket: the read view is left alone, "Alterar dados" loads the editor, the SOP goes into its …change fields and undo takes it back (keyboard only)', async () => {
+	const page = await firefox.browser.newPage();
+	await page.setViewport({ width: 1280, height: 900 });
+	const errors = pageErrors(page);
+	await page.goto(server.url(`${PATHS.ticketForm}?cdchamado=73553`));
+	await page.waitForSelector('[data-sop-assist]');
+	const readView = await formSnapshot(page);
+	expect(readView.dschamado).toMatch(/SafeSign/);
+
+	// The read view: the keys that apply a SOP elsewhere open the suggestion (from the ticket's own text) and
+	// write nothing (there is no Aplicar there). Checked again below, after the editor was written into.
+	await openFirstAndApply(page);
+	expect(await formSnapshot(page)).toEqual(readView);
+
+	// "Alterar dados" from the actions menu loads the editor; the overlay mounts again for it (a new host).
+	await page.evaluate(() => ((window as unknown as { readHost: Element | null }).readHost = document.querySelector('[data-sop-assist]')));
+	await page.click('#btnAcoes');
+	await page.click('#optChangeData_caption');
+	await page.waitForSelector('#btnProcessChange', { timeout: 15_000 });
+	await noLoadRunning(page);
+	await page.waitForFunction(
+		() => {
+			const host = document.querySelector('[data-sop-assist]');
+			return host !== null && host !== (window as unknown as { readHost: Element | null }).readHost;
+		},
+		{ timeout: 15_000 },
+	);
+	const editor = await formSnapshot(page);
+	const descricao = editor.dschamadochange!;
+	expect(descricao).toBe(readView.dschamado);
+
+	// The same keys now apply the first suggestion into the …change fields.
+	let applied = false;
+	for (let attempt = 0; attempt < 5 && !applied; attempt++) {
+		await openFirstAndApply(page);
+		applied = await until(() => value(page, 'dschamadochange'), (v) => v.length > descricao.length, 5_000, 'applied').then(
+			() => true,
+			() => false,
+		);
+	}
+	expect(applied).toBe(true);
+	await noLoadRunning(page);
+	const written = await formSnapshot(page);
+	expect(written.dschamadochange!.startsWith(`${descricao}\n\n`)).toBe(true);
+	expect(await selectedText(page, 'cdcategoriachange3')).toBe('Em branco');
+	// The read view's own copies were never written, before the editor or since.
+	expect({ dschamado: written.dschamado, nmtitulochamado: written.nmtitulochamado }).toEqual({ dschamado: readView.dschamado, nmtitulochamado: readView.nmtitulochamado });
+
+	// Ctrl+Enter left the focus on "Aplicar"; "Desfazer" is the next control.
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	await noLoadRunning(page);
+	expect(await until(() => formSnapshot(page), (s) => s.dschamadochange === descricao, 15_000, 'editor restored')).toEqual(editor);
 	expect(errors).toEqual([]);
 	await page.close();
 });
