@@ -40,7 +40,9 @@ export function DiagnosticSection({ patterns, autoScan = false, api: given }: Pr
 	const patternsRef = useRef(patterns);
 	patternsRef.current = patterns;
 
+	const scanning = scan !== null && !scan.done;
 	const start = () => {
+		if (scanning) return;
 		api.current ??= browserDiagnosticsApi();
 		stop.current?.();
 		setStatus(t('optionsDiagScanning'));
@@ -88,7 +90,8 @@ export function DiagnosticSection({ patterns, autoScan = false, api: given }: Pr
 			</h2>
 			<p class="hint">{t('optionsDiagHint')}</p>
 			<div class="row">
-				<button type="button" data-action="diag-scan" onClick={start} disabled={scan !== null && !scan.done}>
+				{/* aria-disabled, not disabled: the button keeps the keyboard focus while the search runs. */}
+				<button type="button" data-action="diag-scan" onClick={start} aria-disabled={scanning}>
 					{scan ? t('optionsDiagRescan') : t('optionsDiagScan')}
 				</button>
 			</div>
