@@ -2,7 +2,8 @@
  * A small imitation of Qualitor's ticket form for jsdom tests, after docs/qualitor.md: ids, labels as
  * `<td class="LABEL">…*:</td>` cells or `<label for>`, the category cell `td#tdCategoria` re-rendered
  * whole by a delayed "AJAX" load while `#divLoading` exists, additional fields that appear only once the
- * last level is chosen, and Qualitor's default priority per category.
+ * last level is chosen, and Qualitor's default priority per category. Optionally: Tipo-linked additional
+ * fields re-rendered (their default back) on every change, and fields that arrive some time after the leaf.
  */
 
 /** A category and its sub-categories; `{}` is a leaf. */
@@ -15,6 +16,7 @@ export interface AdditionalDef {
 	label: string;
 	kind?: 'input' | 'textarea' | 'select';
 	options?: string[];
+	/** Rendered into the markup: the field's default (`defaultValue`; a select's `selected` option). */
 	value?: string;
 }
 
@@ -26,6 +28,10 @@ export interface FakeOptions {
 	tipos?: Record<string, CategoryTree>;
 	/** Shown once a leaf category is chosen. */
 	adicionais?: AdditionalDef[];
+	/** Shown as soon as a Tipo is chosen, before the category's; re-rendered on every load. */
+	tipoAdicionais?: AdditionalDef[];
+	/** Appended this long after a leaf's fields are rendered, with no load indicator (fields arriving late). */
+	lateAdicionais?: { afterMs: number; fields: AdditionalDef[] };
 	/** Priority Qualitor sets when this leaf is chosen. */
 	severityByLeaf?: Record<string, string>;
 	/** Choosing this option text starts a load that never finishes. */
@@ -183,23 +189,27 @@ export function mountFakeQualitor(doc: Document, options: FakeOptions = {}): Fak
 		}
 	};
 
+	const control = (a: AdditionalDef): string => {
+		const id = `vlinformacaoadicional${a.n}`;
+		const body =
+			a.kind === 'select'
+				? `<select id="${id}" name="${id}">${(a.options ?? []).map((o, i) => `<option value="${i ? i : ''}"${o === a.value ? ' selected' : ''}>${o}</option>`).join('')}</select>`
+				: a.kind === 'textarea'
+					? `<textarea id="${id}" name="${id}">${a.value ?? ''}</textarea>`
+					: `<input type="text" id="${id}" name="${id}" value="${a.value ?? ''}">`;
+		return row(a.label, id, body);
+	};
+	let lateTimer: ReturnType<typeof setTimeout> | undefined;
 	const renderAdicionais = (show: boolean): void => {
 		const cell = doc.getElementById('tdAdicionais')!;
-		if (!show) {
-			cell.innerHTML = '';
-			return;
-		}
-		const rows = adicionais.map((a) => {
-			const id = `vlinformacaoadicional${a.n}`;
-			const control =
-				a.kind === 'select'
-					? `<select id="${id}" name="${id}">${(a.options ?? []).map((o, i) => `<option value="${i ? i : ''}">${o}</option>`).join('')}</select>`
-					: a.kind === 'textarea'
-						? `<textarea id="${id}" name="${id}">${a.value ?? ''}</textarea>`
-						: `<input type="text" id="${id}" name="${id}" value="${a.value ?? ''}">`;
-			return row(a.label, id, control);
-		});
-		cell.innerHTML = `<table>${rows.join('')}</table>`;
+		clearTimeout(lateTimer);
+		const defs = [...(tipoSelect.value !== '' ? (options.tipoAdicionais ?? []) : []), ...(show ? adicionais : [])];
+		cell.innerHTML = defs.length ? `<table>${defs.map(control).join('')}</table>` : '';
+		const late = options.lateAdicionais;
+		if (!show || !late) return;
+		lateTimer = setTimeout(() => {
+			if (cell.isConnected) cell.querySelector('table')?.insertAdjacentHTML('beforeend', late.fields.map(control).join(''));
+		}, late.afterMs);
 	};
 
 	const load = (chosenText: string | undefined): void => {

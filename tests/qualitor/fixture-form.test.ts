@@ -92,7 +92,8 @@ describe('against the fixture Qualitor', () => {
 			dataAbertura: '10/12/2019 13:21',
 			numeroChamado: '73553',
 		});
-		const sub = doc.querySelector<HTMLTextAreaElement>('[id^=vlinformacaoadicional]')!;
+		// The ticket's saved note (the Tipo-linked "Canal de atendimento" comes first, with its default).
+		const sub = doc.querySelector<HTMLTextAreaElement>('textarea[id^=vlinformacaoadicional]')!;
 		const prior = sub.value;
 		const report = await applySop(doc, {
 			categorisation: { tipo: 'Suporte Técnico', categorias: ['SUP - Certificado Digital', 'Token', 'Em branco'] },
