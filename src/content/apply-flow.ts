@@ -1,7 +1,8 @@
 import { dispatchEdit, setNativeValue } from '../dom/events.ts';
 import { fill } from '../dom/fill.ts';
 import { isTextField } from '../dom/fillable.ts';
-import { applySop, type ApplyReport, type DoneItem } from '../qualitor/apply.ts';
+import { applySop, type ApplyReport, type DoneItem, type NotDoneItem } from '../qualitor/apply.ts';
+import { LOADING_ITEM } from '../qualitor/additional.ts';
 import { FIELD_NAMES, findAdditionalField, findField, type FormMode, type LocateOptions } from '../qualitor/fields.ts';
 import { planFields } from '../sop/plan.ts';
 import { routeVariables, type Route } from '../sop/route.ts';
@@ -31,6 +32,8 @@ interface FlowOptions {
 	locate: LocateOptions;
 	/** The form session's lifecycle: waits stop, and SOP fields arriving later stop being filled, when it ends. */
 	signal?: AbortSignal | undefined;
+	/** A SOP field that arrived after the report was shown was written (or could not be): see `withLateFill`. */
+	onLateFill?: ((done: DoneItem[], notDone: NotDoneItem[], remaining: number) => void) | undefined;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 			adicionais: plan.adicionais,
 		},
 		// A SOP field that arrives later (a slow load, a category chosen afterwards) is filled then, journalled with the rest.
-		{ mode: options.mode, locate: options.locate, signal: options.signal, isSavedValue, onLateFill: () => undefined },
+		{ mode: options.mode, locate: options.locate, signal: options.signal, isSavedValue, onLateFill: options.onLateFill ?? (() => undefined) },
 	);
 	writeRoutes(doc, routes, report, locate, isSavedValue);
 	const labelOf = (name: string) => variableLabel(sop, name);
@@ -82,6 +85,20 @@ export async function applyFlow(doc: Document, sop: Sop, values: Readonly<Record
 			workMs: report.timing.workMs,
 			...(offers.titulo ? { offers } : {}),
 		},
+	};
+}
+
+/**
+ * The report after SOP fields arrived late and were written: each moves from "not done" to "done", worded
+ * as the apply's own lines; a field that arrived but could not be written has its new reason; once none
+ * is awaited, the note that Qualitor was still loading goes too. A new object: the old one is not changed.
+ */
+export function withLateFill(outcome: ApplyOutcome, done: readonly DoneItem[], notDone: readonly NotDoneItem[], remaining: number): ApplyOutcome {
+	const settled = new Set([...done, ...notDone].map((d) => d.what));
+	return {
+		...outcome,
+		done: [...outcome.done, ...done.map(describe)],
+		notDone: [...outcome.notDone.filter((n) => !settled.has(n.what) && !(remaining === 0 && n.what === LOADING_ITEM)), ...notDone],
 	};
 }
 

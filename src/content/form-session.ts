@@ -1,18 +1,19 @@
-import { undoApply, type ApplyReport } from '../qualitor/apply.ts';
+import { undoApply, type ApplyReport, type DoneItem, type NotDoneItem } from '../qualitor/apply.ts';
 import { findMissingChecks } from '../qualitor/checks.ts';
 import { findTicketForm } from '../qualitor/detect.ts';
 import { FIELD_KEYS, FIELD_NAMES, findAdditionalField, findField, type LocateOptions } from '../qualitor/fields.ts';
 import { focusPageField } from '../qualitor/focus-field.ts';
 import { guardSave } from '../qualitor/save-guard.ts';
 import type { Sop } from '../sop/types.ts';
-import { applyFlow, replaceTitle } from './apply-flow.ts';
+import { keepTypedAcrossChanges } from '../qualitor/keep-typed.ts';
+import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
 import { saveCheckEntries } from './save-check.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
 import { isGenericContact } from '../sop/contact.ts';
 import { clockVariables } from '../sop/template.ts';
 import { locateOptions } from './mapping.ts';
 import { currentMapping } from './settings.ts';
-import type { ApplyOutcome, FormSession, UndoOutcome } from './session.ts';
+import type { ApplyOutcome, FormSession, KeptResult, UndoOutcome } from './session.ts';
 import { formSkeleton } from '../qualitor/skeleton.ts';
 import { formHealth } from './form-health.ts';
 import { readTicketText, watchEdits, watchTicketText } from './ticket-text.ts';
@@ -54,12 +55,36 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 	const applied: { sop: Sop; report: ApplyReport }[] = [];
 	// One apply or undo at a time: a second one started during Qualitor's loads would journal half-written values.
 	let queue: Promise<unknown> = Promise.resolve();
+	// Applies and undos queued or running: they carry the additional fields themselves.
+	let busy = 0;
 	const serialise = <T,>(task: () => Promise<T>): Promise<T> => {
-		const next = queue.then(task, task);
+		busy++;
+		const run = () => task().finally(() => busy--);
+		const next = queue.then(run, run);
 		queue = next.catch(() => undefined);
 		return next;
 	};
 	const locate = () => ({ ...locateOptions(currentMapping()), mode });
+	/** A set of listeners whose entries leave when their stop function runs or the session ends. */
+	const listeners = <T,>() => {
+		const set = new Set<(value: T) => void>();
+		return {
+			add: (listener: (value: T) => void) => (set.add(listener), tied(() => set.delete(listener))),
+			emit: (value: T) => set.forEach((listener) => listener(value)),
+		};
+	};
+	const outcomeListeners = listeners<ApplyOutcome>();
+	const keptListeners = listeners<KeptResult>();
+	let applies = 0;
+	// The agent's text in additional fields survives a Tipo / Categoria change they make by hand.
+	if (mode !== 'read') {
+		keepTypedAcrossChanges(doc, {
+			signal: controller.signal,
+			locate,
+			busy: () => busy > 0,
+			onResult: (report) => keptListeners.emit({ kept: report.done.map((d) => d.what), lost: report.notDone }),
+		});
+	}
 	let saveCallback: ((proceed: () => void) => boolean) | undefined;
 	// Before Qualitor's own handler: the save check may hold the save and run it later, once, unchanged.
 	guardSave(doc, { signal: controller.signal, locate, onSave: (proceed) => saveCallback?.(proceed) ?? false });
@@ -89,11 +114,23 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 			const values = { ...clockVariables(new Date()), ...pageValues(doc), ...typed };
 			// This installation's names and locators, as set in the options page (Mapeamento).
 			const mapping = currentMapping();
-			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping), signal: controller.signal });
+			const id = ++applies;
+			// SOP fields arriving after the report was shown: the same report, updated (one source of truth).
+			let current: ApplyOutcome | undefined;
+			type Late = [DoneItem[], NotDoneItem[], number];
+			const early: Late[] = [];
+			const onLateFill: Parameters<typeof applyFlow>[3]['onLateFill'] = (done, notDone, remaining) => {
+				if (!current) return void early.push([done, notDone, remaining]);
+				current = withLateFill(current, done, notDone, remaining);
+				outcomeListeners.emit(current);
+			};
+			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping), signal: controller.signal, onLateFill });
 			applied.push({ sop, report });
+			outcome.id = id;
 			if (previous) outcome.replaced = previous.title;
 			outcome.notDone.unshift(...undoneFirst.map((why) => ({ what: 'Desfazer o SOP anterior', why })));
-			return outcome;
+			current = early.reduce((o, [done, notDone, remaining]) => withLateFill(o, done, notDone, remaining), outcome);
+			return current;
 		}),
 		undo: () =>
 			serialise(async (): Promise<UndoOutcome> => {
@@ -106,6 +143,8 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 				return outcome;
 			}),
 		canUndo: () => applied.length > 0,
+		watchOutcome: (onChange) => outcomeListeners.add(onChange),
+		watchKept: (onChange) => keptListeners.add(onChange),
 		useTitle: (text) => {
 			const last = applied.at(-1);
 			return last ? replaceTitle(doc, text, last.report, locate()) : false;

@@ -28,6 +28,16 @@ export interface FormSession {
 	 */
 	apply(sop: Sop, typed: Readonly<Record<string, string>>): Promise<ApplyOutcome>;
 	undo(): Promise<UndoOutcome>;
+	/**
+	 * Calls back with the last apply's report, updated, when SOP fields that arrived after it was shown
+	 * were written (the same `id`); the session holds the one current report. Returns a stop function.
+	 */
+	watchOutcome(onChange: (outcome: ApplyOutcome) => void): () => void;
+	/**
+	 * Calls back after the agent changed Tipo or a Categoria by hand and Qualitor re-built the additional
+	 * fields: which fields got the agent's text back, and which did not come back (with their text).
+	 */
+	watchKept(onChange: (result: KeptResult) => void): () => void;
 	/** Writes the SOP's title over the agent's, as part of the last apply (Desfazer brings theirs back). */
 	useTitle(text: string): boolean;
 	/** Whether an apply is there to undo (it outlives the panel's views). */
@@ -81,7 +91,17 @@ export interface ReportLine {
 	field: string;
 }
 
+/** The additional fields after a Tipo / Categoria change the agent made by hand. */
+export interface KeptResult {
+	/** Labels of the fields that got the agent's text back. */
+	kept: string[];
+	/** Fields that did not come back (or could not take the text back), in Portuguese, with the text. */
+	lost: { what: string; why: string }[];
+}
+
 export interface ApplyOutcome {
+	/** Which apply this report is about: an update for SOP fields that arrived later carries the same id. */
+	id?: number;
 	/** What was written, in the agent's words ("Categoria 2: Cartão"). */
 	done: ReportLine[];
 	notDone: { what: string; why: string }[];

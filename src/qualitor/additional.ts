@@ -5,6 +5,9 @@ import { isLoading, waitForSettled } from './loading.ts';
 import type { DoneItem, NotDoneItem } from './report-types.ts';
 import { writeField, type WriteResult } from './write-field.ts';
 
+/** The report's item saying Qualitor was still loading when the bound ran out. */
+export const LOADING_ITEM = 'Carregamento';
+
 export interface AdditionalOptions {
 	journal: Recorder;
 	locate?: LocateOptions | undefined;
@@ -41,7 +44,7 @@ export async function fillAdditionalFields(doc: Document, entries: ReadonlyArray
 	});
 	report.waitMs += wait.waitedMs;
 	if (!wait.ok && wait.reason === 'timeout' && isLoading(doc)) {
-		report.notDone.push({ what: 'Carregamento', why: `O Qualitor ainda carregava após ${Math.round(options.timeoutMs / 100) / 10} s; os campos adicionais presentes foram preenchidos, confira os demais.` });
+		report.notDone.push({ what: LOADING_ITEM, why: `O Qualitor ainda carregava após ${Math.round(options.timeoutMs / 100) / 10} s; os campos adicionais presentes foram preenchidos, confira os demais.` });
 	}
 	const found = findAdditionalFields(doc, labels, options.locate);
 	entries.forEach(([label, value], i) => {
@@ -69,7 +72,8 @@ export interface LateOptions {
 	isSavedValue: (element: Control) => boolean;
 	/** The form session's lifecycle: watching ends when the form leaves. */
 	signal?: AbortSignal | undefined;
-	onFill: (done: DoneItem[], notDone: NotDoneItem[]) => void;
+	/** Each batch of late writes; `remaining`: the SOP's fields still not on the form. */
+	onFill: (done: DoneItem[], notDone: NotDoneItem[], remaining: number) => void;
 	/** Watching ends after this long at the latest (default 30 min). */
 	maxMs?: number;
 }
@@ -98,7 +102,7 @@ export function watchLateFields(doc: Document, missing: ReadonlyArray<[string, s
 			else notDone.push(result.notDone);
 		});
 		pending = still;
-		if (done.length || notDone.length) options.onFill(done, notDone);
+		if (done.length || notDone.length) options.onFill(done, notDone, pending.length);
 		if (pending.length === 0) stop();
 	};
 	const schedule = (): void => {

@@ -39,7 +39,7 @@ export interface ApplyOptions {
 	 * SOP fields that were not on the form when the apply finished are filled when they appear (journalled
 	 * like the rest), until the signal aborts or `stopLate` is called; each late write is reported here.
 	 */
-	onLateFill?: (done: DoneItem[], notDone: NotDoneItem[]) => void;
+	onLateFill?: (done: DoneItem[], notDone: NotDoneItem[], remaining: number) => void;
 }
 
 export interface ApplyReport {

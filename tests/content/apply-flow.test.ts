@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { applyFlow, replaceTitle } from '../../src/content/apply-flow.ts';
+import { applyFlow, replaceTitle, withLateFill } from '../../src/content/apply-flow.ts';
 import { undoApply } from '../../src/qualitor/apply.ts';
 import type { Sop } from '../../src/sop/types.ts';
 
@@ -70,5 +70,53 @@ describe('replaceTitle', () => {
 		expect(keyups).toContain('Certificado sem CEI');
 		await undoApply(report);
 		expect(titulo.value).toBe('Título do agente');
+	});
+});
+
+describe('late fields: the report follows', () => {
+	const withAdicionais = (adicionais: Record<string, string>): Sop => ({ ...sop(''), templates: { adicionais } });
+
+	test('a SOP field that appears after the report moves from "not done" to "done" in the same words; undo takes it out too', async () => {
+		mountForm('');
+		const updates: Array<Parameters<typeof withLateFill>> = [];
+		const { report, outcome } = await applyFlow(document, withAdicionais({ Protocolo: 'P-123', Telefone: '(11) 1111-2222' }), {}, {
+			mode: 'new',
+			mapping: MAPPING,
+			locate: {},
+			onLateFill: (done, notDone, remaining) => updates.push([outcome, done, notDone, remaining]),
+		});
+		expect(outcome.notDone.map((n) => n.what)).toEqual(['Protocolo']);
+		const before = outcome.done.find((d) => d.field === 'Telefone')!;
+		// Qualitor renders the field later (a slow load, a category chosen afterwards).
+		document.querySelector('table')!.insertAdjacentHTML('beforeend', '<tr><td>Protocolo</td><td><input id="vlinformacaoadicional47" name="vlinformacaoadicional47"></td></tr>');
+		for (let waited = 0; updates.length === 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+		const protocolo = document.querySelector<HTMLInputElement>('#vlinformacaoadicional47')!;
+		expect(protocolo.value).toBe('P-123');
+		const [, done, notDone, remaining] = updates[0]!;
+		const updated = withLateFill(outcome, done, notDone, remaining);
+		expect(updated.notDone).toEqual([]);
+		expect(updated.done.at(-1)).toEqual({ field: 'Protocolo', text: 'Protocolo: preenchido' });
+		// worded like the lines written during the apply
+		expect(before.text).toBe('Telefone: preenchido');
+		expect(outcome.notDone.map((n) => n.what)).toEqual(['Protocolo']); // the shown report is not changed in place
+		await undoApply(report);
+		expect(protocolo.value).toBe('');
+	});
+
+	test('withLateFill: the loading note goes only once no field is awaited; a field that arrived but could not be written gets its new reason', () => {
+		const outcome = {
+			done: [],
+			notDone: [
+				{ what: 'Carregamento', why: 'ainda carregava' },
+				{ what: 'Protocolo', why: 'não está no formulário' },
+				{ what: 'Encaminhar', why: 'não está no formulário' },
+			],
+			canUndo: true,
+		};
+		const one = withLateFill(outcome, [{ what: 'Protocolo', outcome: 'filled' }], [], 1);
+		expect(one.notDone.map((n) => n.what)).toEqual(['Carregamento', 'Encaminhar']);
+		const two = withLateFill(one, [], [{ what: 'Encaminhar', why: 'opção "X" não existe' }], 0);
+		expect(two.notDone).toEqual([{ what: 'Encaminhar', why: 'opção "X" não existe' }]);
+		expect(two.done).toEqual([{ field: 'Protocolo', text: 'Protocolo: preenchido' }]);
 	});
 });

@@ -355,4 +355,60 @@ describe('applySop: nothing is lost (property)', () => {
 			{ numRuns: 25 },
 		);
 	}, 60_000);
+
+	test('with Tipo-linked defaults and fields arriving late: apply-then-undo gives the original back, and the agent text is never lost', async () => {
+		const paths = [
+			['SUP - Certificado Digital', 'Cartão', 'Em branco'],
+			['SUP - Certificado Digital', 'Cartão', 'Bloqueado'],
+			['SUP - Certificado Digital', 'Emissão'],
+		];
+		// The agent's text in the Tipo-linked field, or nothing (its default untouched); the same for Telefone.
+		const agent = fc.option(fc.constantFrom('WhatsApp', 'Ligou às 10h ☎', 'Não informado.', '  espaço antes'), { nil: undefined });
+		let lateRuns = 0;
+		await fc.assert(
+			fc.asyncProperty(fc.constantFrom(...paths), fc.constantFrom(...paths), agent, agent, text, text, text, async (initial, wanted, canal, telefone, sopCanal, sopTelefone, sopProtocolo) => {
+				document.body.replaceChildren();
+				const fake = mountFakeQualitor(document, {
+					ajaxDelayMs: 1,
+					tipoAdicionais: [{ n: 61, label: 'Canal de atendimento', value: 'Não informado' }],
+					lateAdicionais: { afterMs: 120, fields: [{ n: 47, label: 'Protocolo' }] },
+				});
+				const field = (n: number) => document.getElementById(`vlinformacaoadicional${n}`) as HTMLInputElement | null;
+				const choose = async (id: string, option: string) => {
+					const select = $<HTMLSelectElement>(`#${id}`);
+					select.selectedIndex = [...select.options].findIndex((o) => o.text === option);
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+					await fake.idle();
+				};
+				await choose('cdtipochamado', 'Suporte');
+				for (const [i, name] of initial.entries()) await choose(`cdcategoria${i + 1}`, name);
+				await vi.waitFor(() => expect(field(47)).not.toBeNull(), { timeout: 2000 });
+				if (canal !== undefined) field(61)!.value = canal;
+				if (telefone !== undefined) field(9)!.value = telefone;
+				const original = [61, 9, 47].map((n) => field(n)!.value);
+				const late: string[] = [];
+				const report = await applySop(
+					document,
+					{ categorisation: { tipo: 'Suporte', categorias: wanted }, fields: {}, adicionais: { 'Canal de atendimento': sopCanal, Telefone: sopTelefone, Protocolo: sopProtocolo } },
+					{ timeoutMs: 1000, settleMs: 20, quietMs: 40, onLateFill: (done) => late.push(...done.map((d) => d.what)) },
+				);
+				// After a category change Protocolo may arrive after the apply's quiet time: then it is filled late.
+				if (sopProtocolo.trim()) await vi.waitFor(() => expect(field(47)?.value).toBe(sopProtocolo), { timeout: 2000 });
+				if (late.includes('Protocolo')) lateRuns++;
+				// The agent's text stays first in its field, whatever Qualitor re-rendered.
+				if (canal?.trim()) expect(field(61)!.value.startsWith(canal)).toBe(true);
+				if (telefone?.trim()) expect(field(9)!.value.startsWith(telefone)).toBe(true);
+				// An untouched default is the SOP's value now (replaced, not appended to), or still the default.
+				if (canal === undefined) expect(field(61)!.value).toBe(sopCanal.trim() ? sopCanal : 'Não informado');
+				const undo = await undoApply(report);
+				await fake.idle();
+				expect(undo.problems).toEqual([]);
+				await vi.waitFor(() => expect(field(47)).not.toBeNull(), { timeout: 2000 });
+				expect([61, 9, 47].map((n) => field(n)!.value)).toEqual(original);
+			}),
+			{ numRuns: 30 },
+		);
+		// The late path was exercised, not only fields that were there in time.
+		expect(lateRuns).toBeGreaterThan(0);
+	}, 120_000);
 });

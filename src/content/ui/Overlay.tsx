@@ -50,6 +50,9 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 	// A usage write that failed (storage full) or events given up: said in the panel, in Portuguese.
 	const [usageProblem, setUsageProblem] = useState<string | undefined>(undefined);
 	useEffect(() => usage.onProblem(setUsageProblem), [usage]);
+	// Additional fields that did not come back after the agent changed Tipo / Categoria: their text, so nothing vanishes silently.
+	const [lost, setLost] = useState<readonly { what: string; why: string }[]>([]);
+	useEffect(() => session.watchKept((result) => result.lost.length && setLost((shown) => [...shown, ...result.lost])), [session]);
 	const [formVersion, setFormVersion] = useState(0);
 	const panel = useRef<HTMLElement>(null);
 	// The page makes room while the panel or the save check is there (the check shows when collapsed too).
@@ -226,6 +229,21 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 					<p class="warning" role="alert" data-usage-problem>
 						{usageProblem}
 					</p>
+				)}
+				{lost.length > 0 && (
+					<div class="warning" role="alert" data-kept-lost>
+						<p>{t('keptLostTitle')}</p>
+						<ul>
+							{lost.map((l, i) => (
+								<li key={i}>
+									<strong>{l.what}</strong>: {l.why}
+								</li>
+							))}
+						</ul>
+						<button type="button" class="link" data-action="dismiss-kept" onClick={() => setLost([])}>
+							{t('keptLostDismiss')}
+						</button>
+					</div>
 				)}
 				{sop ? (
 					<SopView

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { planFields, sopVariables } from '../../sop/plan.ts';
 import { routeVariables } from '../../sop/route.ts';
 import { clockVariables } from '../../sop/template.ts';
@@ -44,6 +44,8 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 	const [undone, setUndone] = useState<UndoOutcome | null>(null);
 	const [titleTaken, setTitleTaken] = useState(false);
 	const article = useRef<HTMLElement>(null);
+	// SOP fields that arrive after the report was shown are written then: the session sends the same report, updated.
+	useEffect(() => session.watchOutcome((next) => setOutcome((shown) => (shown && shown.id === next.id ? next : shown))), [session]);
 
 	// What the form says changes as the agent works in it: re-read after their edits, not on every render.
 	const pageValues = useMemo(() => session.pageValues(), [session, outcome, formVersion]);
