@@ -1,5 +1,5 @@
 import { additionalControls, carryAdditionalFields, snapshotAdditionalFields, type CarriedValue, type CarryReport } from './carry.ts';
-import { findField, type FieldKey, type LocateOptions } from './fields.ts';
+import { findAdditionalFields, findField, type FieldKey, type LocateOptions } from './fields.ts';
 
 const CASCADE: readonly FieldKey[] = ['tipo', 'categoria1', 'categoria2', 'categoria3'];
 
@@ -51,7 +51,8 @@ export function keepTypedAcrossChanges(doc: Document, options: KeepOptions): voi
 			timeoutMs: options.timeoutMs ?? 5000,
 			quietMs: options.quietMs,
 			signal: controller.signal,
-			stale: new Set(additionalControls(doc)),
+			// Every control that shows one of these labels now: the wait ends only once Qualitor has replaced them (or the form is quiet).
+			stale: new Set<Element>([...additionalControls(doc), ...findAdditionalFields(doc, carried.map((c) => c.label), locate).flatMap((f) => (f ? [f.element] : []))]),
 			// An apply started meanwhile carries the fields itself: nothing is written, the texts are listed.
 			shouldWrite: () => !options.busy(),
 		}).then((report) => {
