@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { readSopDir } from '../../src/cli/read-sops.ts';
-import { readTicketText } from '../../src/content/ticket-text.ts';
+import { readTicketText, watchTicketText } from '../../src/content/ticket-text.ts';
 import { findTicketForm } from '../../src/qualitor/detect.ts';
 import { readViewText } from '../../src/qualitor/read-view.ts';
 import { buildLibrary } from '../../src/sop/library.ts';
@@ -87,5 +87,27 @@ describe('readViewText', () => {
 		document.body.innerHTML = `<form><span id="label_dtchamado">x</span><input type="button" id="btnClose" value="Encerrar">
 <table><tr><td>Título :</td><td>Situação :</td></tr><tr><td>Título :</td><td>Token vazio</td></tr></table></form>`;
 		expect(readViewText(document, 'titulo')).toBe('Token vazio');
+	});
+});
+
+describe('watchTicketText on the read view', () => {
+	test('text Qualitor renders late (or again) is followed; page changes that leave the text as it was are not', async () => {
+		showReadView('ids');
+		const calls: string[] = [];
+		const locate = () => ({ mode: 'read' as const });
+		const stop = watchTicketText(document, locate, () => calls.push(readTicketText(document, locate())), 20);
+		const settled = () => new Promise((r) => setTimeout(r, 80));
+		// A change elsewhere on the page: the ticket's text is the same, nothing to do.
+		document.body.append(Object.assign(document.createElement('div'), { textContent: 'Carregando acompanhamentos…' }));
+		await settled();
+		expect(calls).toEqual([]);
+		// Positive control: the description re-rendered with another text is heard.
+		document.getElementById('label_dschamado')!.textContent = 'o token está em branco no SafeSign';
+		await settled();
+		expect(calls).toEqual([`${TICKET.titulo}\no token está em branco no SafeSign`]);
+		stop();
+		document.getElementById('label_dschamado')!.textContent = 'outro texto';
+		await settled();
+		expect(calls).toHaveLength(1);
 	});
 });
