@@ -2,26 +2,13 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { applyFlow, replaceTitle, withLateFill } from '../../src/content/apply-flow.ts';
 import { undoApply } from '../../src/qualitor/apply.ts';
-import type { Sop } from '../../src/sop/types.ts';
+import { testSop } from '../helpers/sop.ts';
 
 beforeEach(() => document.body.replaceChildren());
 
 const MAPPING = { names: {}, labelAliases: {}, overrides: {} };
 
-const sop = (descricao: string): Sop => ({
-	id: 'x',
-	title: 'X',
-	summary: 's',
-	source: 's',
-	keywords: ['x'],
-	synonyms: [],
-	templates: { adicionais: {}, descricao },
-	variables: [{ name: 'telefone1', label: 'Telefone' }],
-	checklist: { verify: [], ask: [], tell: [] },
-	sla: [],
-	references: [],
-	body: '',
-});
+const sop = (descricao: string) => testSop({ templates: { adicionais: {}, descricao }, variables: [{ name: 'telefone1', label: 'Telefone' }] });
 
 /** A new-ticket form with an additional "Telefone" field rendered with the administrator's default. */
 function mountForm(telefoneDefault: string): { titulo: HTMLInputElement; descricao: HTMLTextAreaElement; telefone: HTMLInputElement } {

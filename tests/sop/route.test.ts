@@ -6,21 +6,9 @@ import { routeVariables } from '../../src/sop/route.ts';
 import { splitByOwner } from '../../src/sop/sla.ts';
 import type { Sop } from '../../src/sop/types.ts';
 import { variableLabel } from '../../src/sop/variable-label.ts';
+import { testSop } from '../helpers/sop.ts';
 
-const sop = (templates: Partial<Sop['templates']>): Sop => ({
-	id: 'x',
-	title: 'X',
-	summary: 's',
-	source: 's',
-	keywords: ['x'],
-	synonyms: [],
-	templates: { adicionais: {}, ...templates },
-	variables: [{ name: 'cpf_cnpj', label: 'CPF/CNPJ do certificado' }],
-	checklist: { verify: [], ask: [], tell: [] },
-	sla: [],
-	references: [],
-	body: '',
-});
+const sop = (templates: Partial<Sop['templates']>) => testSop({ templates: { adicionais: {}, ...templates }, variables: [{ name: 'cpf_cnpj', label: 'CPF/CNPJ do certificado' }] });
 
 describe('routeVariables: values go where the form has a field for them', () => {
 	const base = sop({
