@@ -13,7 +13,7 @@ export default defineConfig({
 					include: ['tests/**/*.test.{ts,tsx}'],
 					exclude: ['tests/e2e/**'],
 					environment: 'node',
-					setupFiles: ['tests/setup/i18n.ts'],
+					setupFiles: ['tests/setup/i18n.ts', 'tests/setup/preact-jsdom.ts'],
 				},
 			},
 			{

@@ -3,7 +3,7 @@
 // status line, and "apagado" only when the background says it cleared the record.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { EMPTY_POLICY } from '../../src/storage/policy.ts';
 
 const browser = vi.hoisted(() => {
@@ -30,10 +30,6 @@ beforeEach(() => {
 	root = document.createElement('div');
 	document.body.append(root);
 });
-// Preact's hooks schedule their after-paint work on a timer (requestAnimationFrame with a 100 ms fallback);
-// let it run while jsdom is still here, or it calls cancelAnimationFrame after the environment is gone.
-afterAll(() => new Promise((resolve) => setTimeout(resolve, 150)));
-
 afterEach(() => {
 	render(null, root);
 	root.remove();
