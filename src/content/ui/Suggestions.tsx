@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Hint, Level, Suggestion } from '../../sop/search.ts';
 import { t } from '../../ui/i18n.ts';
@@ -76,14 +77,11 @@ export function SuggestionList({ items, label, onOpen, onDismiss }: Props) {
 					)}
 					{item.why && (item.why.objeto.length || item.why.estado.length) ? (
 						<span class="why">
-							{/* Commas between the parts, so screen readers do not run them together. */}
-							{t('overlayWhy')} {[...item.why.objeto.slice(0, 2), ...item.why.estado.slice(0, 2)].map((w, k) => (
-								<mark key={`${k}-${w}`}>{k ? `, ${w}` : w}</mark>
-							))}
+							{t('overlayWhy')} <Marked words={[...item.why.objeto.slice(0, 2), ...item.why.estado.slice(0, 2)]} />
 						</span>
 					) : item.matched?.length ? (
 						<span class="matched">
-							{t('overlayMatchedBy')} {item.matched.map((w, k) => <mark key={w}>{k ? `, ${w}` : w}</mark>)}
+							{t('overlayMatchedBy')} <Marked words={item.matched} />
 						</span>
 					) : null}
 					{onDismiss && (
@@ -105,6 +103,20 @@ export function SuggestionList({ items, label, onOpen, onDismiss }: Props) {
 				</li>
 			))}
 		</ul>
+	);
+}
+
+/** Each word highlighted; the commas between them (so screen readers do not run them together) are not. */
+function Marked({ words }: { words: readonly string[] }) {
+	return (
+		<>
+			{words.map((w, k) => (
+				<Fragment key={`${k}-${w}`}>
+					{k ? ', ' : null}
+					<mark>{w}</mark>
+				</Fragment>
+			))}
+		</>
 	);
 }
 
