@@ -29,7 +29,17 @@ function substitutionsOf(m: Message): string[] {
 const arity = (m: Message) => Math.max(0, ...substitutionsOf(m).flatMap((s) => (/^\$\d$/.test(s) ? [Number(s.slice(1))] : [])));
 
 const uses = sourceFiles('src', ['.ts', '.tsx']).flatMap(messageUses);
+const sources = sourceFiles('src', ['.ts', '.tsx', '.html']).map((f) => readFileSync(join(ROOT, f), 'utf8'));
 const manifestKeys = [...readFileSync(join(ROOT, 'manifest.json'), 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+
+/**
+ * Keys nothing reaches: neither written as a quoted string in the code (t('key'), a ternary of keys, a table
+ * of MessageKey values: a key is typed, so the code names it whole) nor a __MSG_key__ of the manifest.
+ */
+function unusedKeys(keys: readonly string[], code: readonly string[], manifest: readonly string[]): string[] {
+	const quoted = new Set(code.flatMap((text) => [...text.matchAll(/(['"`])([A-Za-z0-9_@]+)\1/g)].map((m) => m[2]!)));
+	return keys.filter((k) => !quoted.has(k) && !manifest.includes(k));
+}
 
 describe('_locales', () => {
 	test('pt_BR and en have exactly the same keys', () => {
@@ -80,6 +90,11 @@ describe('keys used by the code', () => {
 			.filter((u) => u.substitutions !== arity(messages.pt_BR[u.key!]!))
 			.map((u) => `${u.file}:${u.line} ${u.key}: passes ${u.substitutions}, message uses ${arity(messages.pt_BR[u.key!]!)}`);
 		expect(wrong).toEqual([]);
+	});
+
+	test('every key of pt_BR is used by the code or the manifest (positive control: a key no code names is reported)', () => {
+		const keys = Object.keys(messages.pt_BR);
+		expect(unusedKeys([...keys, 'controlKeyNoCodeNames'], sources, manifestKeys)).toEqual(['controlKeyNoCodeNames']);
 	});
 
 	test('every __MSG_key__ of manifest.json exists in both languages', () => {
