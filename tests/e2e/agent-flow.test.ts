@@ -71,6 +71,34 @@ function coveredFields(page: Page, panel: { x: number; y: number; width: number;
 	}, panel);
 }
 
+/**
+ * What crowds the panel's header: items whose boxes intersect, items sticking out of it, items taller than
+ * one line (wrapped text). `oneRow` lays the header out as it was before it had two lines (the control).
+ */
+const headerClashes = (page: Page, oneRow = false) =>
+	ov(page, 'aside.panel > header').evaluate((header, oneRow) => {
+		const group = header.querySelector<HTMLElement>('.health-group');
+		(header as HTMLElement).style.flexWrap = oneRow ? 'nowrap' : '';
+		if (group) group.style.flexBasis = oneRow ? 'auto' : '';
+		const box = header.getBoundingClientRect();
+		const items = [...header.querySelectorAll('strong, kbd, .health, .health-copy, button.icon')].map((el) => ({ name: el.textContent!.trim(), r: el.getBoundingClientRect() }));
+		const out: string[] = [];
+		for (const [i, a] of items.entries()) {
+			if (a.r.left < box.left - 0.5 || a.r.right > box.right + 0.5 || a.r.bottom > box.bottom + 0.5) out.push(`"${a.name}" sticks out of the header`);
+			if (a.r.height > 26) out.push(`"${a.name}" is ${Math.round(a.r.height)} px tall (wrapped)`);
+			for (const b of items.slice(i + 1))
+				if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) out.push(`"${a.name}" overlaps "${b.name}"`);
+		}
+		return out;
+	}, oneRow);
+
+/** The header is clear at this size; the same check finds the crowding of the one-row header (positive control). */
+async function expectClearHeader(page: Page, size: string): Promise<void> {
+	expect(await headerClashes(page), `header at ${size}`).toEqual([]);
+	expect((await headerClashes(page, true)).length, `one-row header at ${size}`).toBeGreaterThan(0);
+	expect(await headerClashes(page)).toEqual([]);
+}
+
 describe('the panel never hides what the agent must see', () => {
 	for (const size of VIEWPORTS) {
 		test(`at ${size.name} the open SOP, docked beside the form, covers none of Qualitor's labelled fields`, async () => {
@@ -80,6 +108,9 @@ describe('the panel never hides what the agent must see', () => {
 			await applyOpen(page);
 			const box = (await ov(page, 'aside.panel').boundingBox())!;
 			expect(box.width).toBeGreaterThanOrEqual(240);
+			// Name, shortcut, ⇄, –, the form's health and "Copiar diagnóstico": none overlaps, none is cut off.
+			await ov(page, '[data-action="copy-diagnostic"]').waitFor();
+			await expectClearHeader(page, size.name);
 			// The page is pushed aside by the panel: the form's widest row ends before the panel starts.
 			expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
 			for (const y of [0, 600, 1200]) {
@@ -95,6 +126,16 @@ describe('the panel never hides what the agent must see', () => {
 			await page.close();
 		});
 	}
+
+	test('at 125 % the read view\'s longer health text ("somente leitura …") and "Copiar diagnóstico" share the header without crowding', async () => {
+		const { page, problems } = await openForm('?cdchamado=73553', VIEWPORTS[2]);
+		await ov(page, '[data-health="read-only"]').waitFor({ timeout: 15_000 });
+		await ov(page, '[data-action="copy-diagnostic"]').waitFor();
+		await expectClearHeader(page, VIEWPORTS[2].name);
+		await page.screenshot({ path: screenshotPath('overlay-header-125-read-view.png') });
+		expect(problems).toEqual([]);
+		await page.close();
+	});
 
 	test('sections fold, and the apply report sits at the top in plain Portuguese with each item linked to its field', async () => {
 		const { page } = await openForm();

@@ -80,10 +80,10 @@ function CopyDiagnostic({ diagnostic }: { diagnostic: () => string }) {
 			() => setState('failed'),
 		);
 	};
-	const label = t('overlayCopyDiagnostic');
+	// A short visible label (the header is 245–330 px wide); the tooltip says it whole.
 	return (
-		<button type="button" class="health-copy" data-action="copy-diagnostic" onClick={copy} title={label} aria-label={label}>
-			{state === 'copied' ? t('copyDone') : state === 'failed' ? t('copyFailed') : label}
+		<button type="button" class="health-copy" data-action="copy-diagnostic" onClick={copy} title={t('overlayCopyDiagnostic')}>
+			{state === 'copied' ? t('copyDone') : state === 'failed' ? t('copyFailed') : t('overlayCopyDiagnosticShort')}
 		</button>
 	);
 }

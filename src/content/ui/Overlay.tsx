@@ -216,13 +216,14 @@ export function Overlay({ session, host, expose, usage = NO_USAGE }: Props) {
 				<kbd class="shortcut" title={t('overlayShortcutHint')} aria-label={t('overlayShortcutHint')}>
 					{SHORTCUT}
 				</kbd>
-				<HealthBadge health={health} diagnostic={session.diagnostic} />
 				<button type="button" class="icon" onClick={() => setSide(side === 'right' ? 'left' : 'right')} aria-label={t('overlayMove')}>
 					⇄
 				</button>
 				<button type="button" class="icon" data-action="collapse" onClick={collapse} aria-label={t('overlayCollapse')}>
 					–
 				</button>
+				{/* Its own line under the name and the panel's buttons (CSS), last in the tab order too. */}
+				<HealthBadge health={health} diagnostic={session.diagnostic} />
 			</header>
 			<div class="body">
 				{usageProblem && (
