@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { applyFlow, replaceTitle, withLateFill } from '../../src/content/apply-flow.ts';
 import { undoApply } from '../../src/qualitor/apply.ts';
+import type { Sop } from '../../src/sop/types.ts';
 import { testSop } from '../helpers/sop.ts';
 
 beforeEach(() => document.body.replaceChildren());
