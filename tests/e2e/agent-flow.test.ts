@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { openTicketForm, useQualitorSession, type Viewport } from './session.ts';
+import { applyOpenSop, openTicketForm, useQualitorSession, type Viewport } from './session.ts';
 import { screenshotPath, type LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
 import { overlay } from './overlay-driver.ts';
@@ -39,15 +39,6 @@ async function typeTicket(page: Page, text: string): Promise<void> {
 async function openSop(page: Page, id: string): Promise<void> {
 	await ov(page, `[data-sop-id="${id}"]`).first().click();
 	await ov(page, '#sop-title').waitFor();
-}
-
-async function applyOpen(page: Page): Promise<string> {
-	const apply = ov(page, '[data-action="apply"]');
-	await apply.click();
-	await ov(page, '.report li, .report [data-report]').first().waitFor({ timeout: 30_000 });
-	await expect.poll(() => apply.getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
-	await page.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 10_000 });
-	return ov(page, '.report').innerText();
 }
 
 /** An additional field by its label (their ids differ per installation). */
@@ -105,7 +96,7 @@ describe('the panel never hides what the agent must see', () => {
 			const { page, problems } = await openForm('', size);
 			await typeTicket(page, 'token em branco no safesign');
 			await openSop(page, 'token-em-branco');
-			await applyOpen(page);
+			await applyOpenSop(page);
 			const box = (await ov(page, 'aside.panel').boundingBox())!;
 			expect(box.width).toBeGreaterThanOrEqual(240);
 			// Name, shortcut, ⇄, –, the form's health and "Copiar diagnóstico": none overlaps, none is cut off.
@@ -149,7 +140,7 @@ describe('the panel never hides what the agent must see', () => {
 		await steps.click();
 		expect(await ov(page, 'details[data-section="passos"]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
-		await applyOpen(page);
+		await applyOpenSop(page);
 		// The report comes before everything else of the SOP but its title.
 		const order = await ov(page, 'article.sop').evaluate((a) => [...a.children].map((c) => c.className || c.localName));
 		expect(order.indexOf('report')).toBeLessThan(order.indexOf('summary'));
@@ -168,7 +159,7 @@ describe('the check before Qualitor saves', () => {
 		const { page, problems } = await openForm();
 		await typeTicket(page, 'certificado sem cei');
 		await openSop(page, 'certificado-sem-cei');
-		await applyOpen(page);
+		await applyOpenSop(page);
 		// The contact is a registry entry: its e-mail is on the page, but nobody asked the client yet.
 		await page.fill('#cdcontato', '88');
 		await page.locator('#cdcontato').press('Tab');
@@ -233,7 +224,7 @@ describe('the check before Qualitor saves', () => {
 		await ov(page, 'input[name="telefone1"]').fill('(11) 98888-7777');
 		await ov(page, 'input[name="telefone2"]').fill('(11) 3222-1111');
 		await ov(page, 'input[name="email"]').fill('joao@exemplo.com');
-		await applyOpen(page);
+		await applyOpenSop(page);
 		// What only the agent can confirm is ticked in the panel.
 		await ov(page, 'li[data-item-key="ask:2"] input').click();
 		const before = saves();
@@ -263,7 +254,7 @@ describe('replace, don\'t stack', () => {
 		await typeTicket(page, 'cliente diz que o token nao funciona, certificado sem cei');
 		const before = await page.evaluate(snapshotForm);
 		await openSop(page, 'certificado-sem-cei');
-		await applyOpen(page);
+		await applyOpenSop(page);
 		expect(await selectedText(page, 'cdcategoria3')).toBe('Certificado sem CEI');
 		expect(await page.inputValue('#nmtitulochamado')).toBe('token nao funciona');
 		expect(await ov(page, '[data-report="title-offer"]').innerText()).toMatch(/Certificado digital sem matrícula CEI/);
@@ -271,7 +262,7 @@ describe('replace, don\'t stack', () => {
 		await ov(page, '.back').click();
 		await ov(page, 'input[type="search"]').fill('token em branco');
 		await ov(page, '[data-sop-id="token-em-branco"]').first().click();
-		const report = await applyOpen(page);
+		const report = await applyOpenSop(page);
 		expect(report).toMatch(/O SOP anterior \(Certificado digital sem matrícula CEI\) foi desfeito/);
 		expect(await selectedText(page, 'cdcategoria3')).toBe('Em branco');
 		expect(await page.inputValue('#nmtitulochamado')).toBe('token nao funciona');
@@ -306,7 +297,7 @@ describe('data goes where the form has a field for it', () => {
 		await openSop(page, 'certificado-sem-cei');
 		expect(await ov(page, 'input[name="telefone1"]').inputValue()).toBe('(11) 98888-7777');
 		expect(await ov(page, 'input[name="email"]').inputValue()).toBe('joao@exemplo.com');
-		await applyOpen(page);
+		await applyOpenSop(page);
 		expect(await additional(page, 'Telefone').inputValue()).toBe('(11) 98888-7777 / (11) 3222-1111');
 		expect(await additional(page, 'E-mail').inputValue()).toBe('joao@exemplo.com');
 		expect(await additional(page, 'Solução').inputValue()).toMatch(/^Demanda encaminhada ao Relacionamento/);
@@ -326,7 +317,7 @@ describe('data goes where the form has a field for it', () => {
 		await expect.poll(() => ov(page, 'input[name="cpf_cnpj"]').inputValue()).toBe('123.456.789-09');
 		// Opened from the popup, the focus is on the SOP's first input.
 		await expect.poll(() => ov(page, ':focus').evaluateAll((els) => els[0]?.getAttribute('name') ?? null)).toBe('nome');
-		await applyOpen(page);
+		await applyOpenSop(page);
 		expect(await additional(page, 'CPF/CNPJ').inputValue()).toBe('123.456.789-09');
 		expect(await additional(page, 'Nome').inputValue()).toBe('ANA DE SOUZA');
 		await ov(page, '[data-action="undo"]').click();
@@ -366,7 +357,7 @@ describe('replies ready to send, and whose clock', () => {
 		await page.locator('#colar').focus();
 		await page.keyboard.press('Control+V');
 		expect(await page.inputValue('#colar')).toBe(reply);
-		await applyOpen(page);
+		await applyOpenSop(page);
 		expect(await page.inputValue('#dsacaocorretiva')).toBe(reply);
 		await page.close();
 	});

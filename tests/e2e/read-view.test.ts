@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { TICKETS } from '../fixtures/qualitor/tickets.ts';
 import { OTHER_TICKET } from '../fixtures/qualitor/ticket-form.ts';
-import { openTicketForm, useQualitorSession } from './session.ts';
+import { applyOpenSop, openTicketForm, useQualitorSession } from './session.ts';
 import type { LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
 import { overlay } from './overlay-driver.ts';
@@ -31,15 +31,6 @@ async function openSop(page: Page, id: string): Promise<void> {
 	await ov(page, 'input[type="search"]').fill(id.replace(/-/g, ' '));
 	await ov(page, `[data-sop-id="${id}"]`).first().click();
 	await ov(page, '#sop-title').waitFor();
-}
-
-async function apply(page: Page): Promise<string> {
-	const button = ov(page, '[data-action="apply"]');
-	await button.click();
-	await ov(page, '.report li, .report [data-report]').first().waitFor({ timeout: 30_000 });
-	await expect.poll(() => button.getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
-	await page.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 10_000 });
-	return ov(page, '.report').innerText();
 }
 
 test('read view: suggests, writes nothing, says to open "Alterar dados"; the editor it loads is applied into, undone, and its reason is checked before saving', async () => {
@@ -81,7 +72,7 @@ test('read view: suggests, writes nothing, says to open "Alterar dados"; the edi
 	// Positive control of the refusal above: the same SOP now writes into the …change fields and categories.
 	await openSop(page, 'certificado-sem-cei');
 	expect(await ov(page, '[data-report="read-only"]').count()).toBe(0);
-	const report = await apply(page);
+	const report = await applyOpenSop(page);
 	expect(report).toMatch(/Preenchido|selecionado/);
 	expect(await selectedText(page, 'cdcategoriachange3')).toBe('Certificado sem CEI');
 	const descricao = await page.inputValue('#dschamadochange');

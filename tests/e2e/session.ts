@@ -1,7 +1,7 @@
 // The usual set-up of a Chromium E2E file: the Qualitor imitation and the browser with the extension,
 // started before the file's tests and closed after them; and the usual start of a test: a fixture
 // ticket form in a new tab, with the overlay mounted on it.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, startQualitorServer, type QualitorServer } from '../fixtures/server.ts';
 import { launchExtension, recordPageProblems, waitForContentScript, type LaunchedExtension, type LaunchOptions, type PageProblem } from './harness.ts';
@@ -72,4 +72,18 @@ export async function openWatchedPage(ext: LaunchedExtension, server: QualitorSe
 	await page.goto(server.url(path));
 	await waitForContentScript(page, ext.extensionId, path);
 	return { page, problems };
+}
+
+/**
+ * Clicks Aplicar on the SOP open in the page's panel and waits until the apply is over: the report shown,
+ * Aplicar enabled again and Qualitor's last load done. Returns the report's text.
+ */
+export async function applyOpenSop(page: Page): Promise<string> {
+	const o = overlay(page);
+	const apply = o.locator('[data-action="apply"]');
+	await apply.click();
+	await o.locator('.report li, .report [data-report]').first().waitFor({ timeout: 30_000 });
+	await expect.poll(() => apply.getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
+	await page.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 10_000 });
+	return o.locator('.report').innerText();
 }
