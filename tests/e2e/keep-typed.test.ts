@@ -5,8 +5,8 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { useQualitorSession } from './session.ts';
-import { recordPageProblems, type LaunchedExtension, type PageProblem } from './harness.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 
 let server: QualitorServer;
@@ -14,14 +14,7 @@ let ext: LaunchedExtension;
 
 useQualitorSession((s, e) => ([server, ext] = [s, e]));
 
-async function open(query: string): Promise<{ page: Page; problems: PageProblem[] }> {
-	const page = await ext.context.newPage();
-	await page.setViewportSize({ width: 1366, height: 768 });
-	const { problems } = recordPageProblems(page);
-	await page.goto(server.url(PATHS.ticketForm + query));
-	await page.waitForSelector('[data-sop-assist]', { state: 'attached' });
-	return { page, problems };
-}
+const open = (query: string) => openTicketForm(ext, server, { path: PATHS.ticketForm + query, viewport: { width: 1366, height: 768 } });
 
 const noLoad = (page: Page) => page.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 15_000 });
 

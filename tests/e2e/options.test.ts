@@ -1,28 +1,22 @@
 // The options page in real Chromium on the production build: a pack imported there reaches a Qualitor tab
 // that is already open (no reload), a hostile SOP renders inert, and a self-hosted origin gets the overlay
 // only once it is granted.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildPack } from '../../src/sop/pack.ts';
-import { startQualitorServer, PATHS, type QualitorServer } from '../fixtures/server.ts';
-import { launchExtension, recordPageProblems, recordRequests, isLocalUrl, type LaunchedExtension, screenshotPath } from './harness.ts';
+import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import { recordRequests, isLocalUrl, type LaunchedExtension, screenshotPath } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
 
 const SELF_HOSTED = 'helpdesk.local.test';
 let server: QualitorServer;
 let ext: LaunchedExtension;
 
-beforeAll(async () => {
-	server = await startQualitorServer();
-	ext = await launchExtension({
-		hostMap: false,
-		// One rule list: a second --host-resolver-rules switch would replace the first.
-		args: [`--host-resolver-rules=MAP *.qualitorsoftware.com 127.0.0.1, MAP ${SELF_HOSTED} 127.0.0.1`],
-	});
-});
-afterAll(async () => {
-	await ext?.close();
-	await server?.close();
+useQualitorSession((s, e) => ([server, ext] = [s, e]), {
+	hostMap: false,
+	// One rule list: a second --host-resolver-rules switch would replace the first.
+	args: [`--host-resolver-rules=MAP *.qualitorsoftware.com 127.0.0.1, MAP ${SELF_HOSTED} 127.0.0.1`],
 });
 
 const inOverlay = (page: Page, selector: string) => overlay(page).locator(selector);
@@ -81,10 +75,7 @@ async function openOptions(): Promise<Page> {
 
 describe('SOP packs imported in the options page', () => {
 	test('reach an already open Qualitor tab without reload: suggested, applied', async () => {
-		const form = await ext.context.newPage();
-		const { problems } = recordPageProblems(form);
-		await form.goto(server.url(PATHS.ticketForm));
-		await form.waitForSelector('[data-sop-assist]', { state: 'attached' });
+		const { page: form, problems } = await openTicketForm(ext, server);
 		await form.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
 		await form.locator('#dschamado').fill('a zebra etiquetadora parou');
 		await expect.poll(() => inOverlay(form, '[data-sop-id="impressora-etiquetas"]').count()).toBe(0);
@@ -139,10 +130,7 @@ describe('SOP packs imported in the options page', () => {
 	test('a hostile SOP renders inert in the options preview and in the overlay: no script, no dialog, no request out', async () => {
 		const { requests } = recordRequests(ext.context);
 		const dialogs: string[] = [];
-		const form = await ext.context.newPage();
-		form.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
-		await form.goto(server.url(PATHS.ticketForm));
-		await form.waitForSelector('[data-sop-assist]', { state: 'attached' });
+		const { page: form } = await openTicketForm(ext, server, { before: (page) => page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss())) });
 
 		const options = await openOptions();
 		options.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
@@ -189,9 +177,7 @@ describe('self-hosted installation', () => {
 		await page.waitForSelector('#dschamado');
 		// Positive control, opened after it: the same form under the hosted name gets the overlay. By then the
 		// self-hosted page has had at least as long to get one.
-		const control = await ext.context.newPage();
-		await control.goto(server.url(PATHS.ticketForm));
-		await overlay(control).waitForMount({ timeout: 15_000 });
+		const { page: control } = await openTicketForm(ext, server);
 		expect(await overlay(page).isMounted()).toBe(false);
 		expect(await page.locator('[data-sop-assist]').count()).toBe(0);
 		await control.close();
