@@ -15,8 +15,11 @@ export interface JournalEntry {
 	readonly id: string;
 	readonly name: string;
 	readonly tag: 'input' | 'textarea' | 'select';
-	/** The element as it was when recorded; may have left the page since. */
-	readonly element: Writable;
+	/**
+	 * The element as it was when recorded; may have left the page since. A hold (`dom/hold.ts`) moves it to
+	 * the element the page re-rendered in its place (`Journal.rebind`), keeping the prior value.
+	 */
+	element: Writable;
 	/** How the field is called in messages ("Categoria 2"). */
 	readonly label: string;
 	readonly group: string | undefined;
@@ -26,6 +29,11 @@ export interface JournalEntry {
 	 * `chosenText`, a radio's or checkbox's `checked` as "true"/"false". Undefined when not noted (no guard).
 	 */
 	written: string | undefined;
+	/**
+	 * What the extension's own last write left, in the form of `written`; unlike `written`, never taken from
+	 * what the page shows after settling (`noteSelectsWritten`): what a hold re-asserts. Undefined: not written.
+	 */
+	wanted?: string | undefined;
 }
 
 export interface UndoProblem {

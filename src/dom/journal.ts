@@ -68,6 +68,12 @@ export class Journal implements Recorder {
 		if (isCheckable(element)) entry.written = String(element.checked);
 		else if (isSelect(element)) entry.written = chosenText(element);
 		else if (isTextField(element)) entry.written = element.value;
+		entry.wanted = entry.written;
+	}
+
+	/** The page re-rendered the entry's field as `element` (another id, found by label): follow it, prior kept. */
+	rebind(entry: JournalEntry, element: Writable): void {
+		if (this.#entries.includes(entry)) entry.element = element;
 	}
 
 	/**

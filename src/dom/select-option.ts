@@ -40,6 +40,8 @@ export function selectOption(select: HTMLSelectElement, wanted: string, options:
 	if (select.selectedIndex === match.option.index) return { kind: 'already', text };
 	options.journal?.record(select, { label: options.label, group: options.group });
 	select.selectedIndex = match.option.index;
+	// What the extension chose, before the page's handlers run (a hold re-asserts it when the page's late loads change it).
+	options.journal?.noteWritten(select);
 	dispatchEdit(select, { keys: false });
 	return { kind: 'selected', text };
 }

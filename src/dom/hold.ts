@@ -1,0 +1,260 @@
+import { dispatchEdit, setNativeValue } from './events.ts';
+import { isCheckable, isEditable, isSelect, isTextField } from './fillable.ts';
+import type { Writable } from './journal-types.ts';
+import { normalize } from './normalize.ts';
+import { isPlaceholder } from './placeholder.ts';
+import { chosenText } from './restore.ts';
+
+/** One value the extension wrote, to keep while the page settles. */
+export interface HoldItem {
+	/** How the field is called in messages ("Prioridade", "Telefone"). */
+	what: string;
+	/** The field as last seen; the hold moves it to the element the page re-renders in its place. */
+	element: Writable;
+	/** A text field's value, a select's `chosenText`, a radio's or checkbox's `checked` as "true"/"false". */
+	wanted: string;
+	/** False: only checked (a category level whose choice reloads the form is never chosen again by the hold). */
+	rewrite: boolean;
+	/** The field now when `element` left the page: same id or name, else the same label; null when gone. */
+	find: () => Writable | null;
+	/** After the hold moved to a re-rendered element or wrote the value again (journal bookkeeping). */
+	onRebind?: ((element: Writable) => void) | undefined;
+	onRewritten?: ((element: Writable) => void) | undefined;
+}
+
+export interface HoldOptions {
+	signal?: AbortSignal | undefined;
+	/** How long the form must stay still, with every value holding, before the hold ends (1000 ms). */
+	quietMs?: number | undefined;
+	/** The hold ends after this long whatever the page does (8000 ms). */
+	maxMs?: number | undefined;
+	/** Values changed by a page's script fire no event: they are polled this often (100 ms). */
+	pollMs?: number | undefined;
+	/** A field the page changes again after this many re-writes is left as the page wants it, and reported (3). */
+	maxRewrites?: number | undefined;
+	/** The page shows it is loading: nothing is written until it is done, and the form is not quiet. */
+	busy?: (() => boolean) | undefined;
+	/** Writes are allowed now (false in a read-only view: the hold then only checks). */
+	canWrite?: (() => boolean) | undefined;
+	/** A person's edit (default `event.isTrusted`): the field is theirs from then on. */
+	isPersonMade?: ((event: Event) => boolean) | undefined;
+	/** Edits since this time count as the person's (default: when the hold starts). */
+	since?: number | undefined;
+	/** Called after each re-write, each field given up, and once at the end. */
+	onUpdate?: ((result: HoldResult) => void) | undefined;
+	/** Mutations inside these elements are not the form's (the extension's own overlay host). */
+	ignore?: ((node: Node) => boolean) | undefined;
+}
+
+export interface HoldLoss {
+	what: string;
+	/** `fought`: the page changed it again after every re-write; `gone`: no field to hold it in; `changed`: a checked-only value. */
+	kind: 'fought' | 'gone' | 'changed';
+	/** What the field shows now ('' when gone), and what the extension had written. */
+	shown: string;
+	wanted: string;
+}
+
+export interface HoldResult {
+	/** Fields written again after the page reset or re-rendered them, with how often. */
+	rewritten: { what: string; times: number }[];
+	/** Fields whose value did not hold: the report must move them to "not done". */
+	lost: HoldLoss[];
+	/** Fields a person edited during the hold: theirs, left alone. */
+	released: string[];
+	/** The hold is over (quiet, bound, aborted or stopped). */
+	finished: boolean;
+	/** Why it ended. */
+	ended?: 'quiet' | 'bound' | 'stopped';
+	elapsedMs: number;
+}
+
+export interface Hold {
+	/** Ends the hold now (before an undo); what was not judged yet is left as it is, not reported. */
+	stop(): void;
+	/** Resolves once the hold has ended, with its final result. */
+	done: Promise<HoldResult>;
+}
+
+type Tracked = HoldItem & { rewrites: number; state: 'holding' | 'released' | 'lost'; key: string; name: string };
+
+const EDIT_EVENTS = ['input', 'keydown', 'change', 'paste', 'cut', 'drop'] as const;
+
+/**
+ * Keeps what the extension wrote while the page settles: a helpdesk's late loads (a section re-built by
+ * its own request, a default priority set by a callback) may reset or re-render a field after the
+ * extension wrote it. While the form is not yet still, the values are compared on every DOM change and
+ * every `pollMs`; a field the page reset or replaced gets the value again (a replaced one is found again
+ * by id, name or label), a field a person edited is theirs, and a field the page keeps changing is given up
+ * after `maxRewrites` and reported, never fought over. Ends when everything has held for `quietMs`, at
+ * `maxMs`, or with the signal; every listener, observer and timer goes with it.
+ */
+export function holdFields(doc: Document, items: readonly HoldItem[], options: HoldOptions = {}): Hold {
+	const quietMs = options.quietMs ?? 1000;
+	const maxMs = options.maxMs ?? 8000;
+	const maxRewrites = options.maxRewrites ?? 3;
+	const started = now();
+	const since = options.since ?? Date.now();
+	const isPersonMade = options.isPersonMade ?? ((event: Event) => event.isTrusted);
+	const tracked: Tracked[] = items.map((item) => ({ ...item, rewrites: 0, state: 'holding', key: item.element.id, name: item.element.getAttribute('name') ?? '' }));
+	const result: HoldResult = { rewritten: [], lost: [], released: [], finished: false, elapsedMs: 0 };
+	const controller = new AbortController();
+	const view = doc.defaultView ?? globalThis;
+	let lastActivity = now();
+	let resolve!: (result: HoldResult) => void;
+	const done = new Promise<HoldResult>((r) => (resolve = r));
+
+	const belongs = (item: Tracked, target: EventTarget | null): boolean => {
+		if (!target || !(target as Element).localName) return false;
+		const element = target as Element;
+		if (element === item.element) return true;
+		if (item.key !== '' && element.id === item.key) return true;
+		if (item.key === '' && item.name !== '' && element.getAttribute('name') === item.name) return true;
+		// A radio or checkbox group: ticking a sibling is a choice about this field too.
+		return isCheckable(item.element) && isCheckable(element) && item.name !== '' && element.getAttribute('name') === item.name;
+	};
+	const onEdit = (event: Event): void => {
+		if (!isPersonMade(event) || Date.now() < since) return;
+		for (const item of tracked) {
+			if (item.state !== 'holding' || !belongs(item, event.target)) continue;
+			item.state = 'released';
+			result.released.push(item.what);
+		}
+	};
+
+	const finish = (ended: HoldResult['ended']): void => {
+		if (result.finished) return;
+		if (ended !== 'stopped') {
+			for (const item of tracked) {
+				if (item.state !== 'holding') continue;
+				const element = current(item);
+				if (element && valueOf(element) === item.wanted) continue;
+				lose(item, element ? (item.rewrite ? 'fought' : 'changed') : 'gone', element);
+			}
+		}
+		result.finished = true;
+		result.ended = ended;
+		result.elapsedMs = now() - started;
+		controller.abort();
+		options.onUpdate?.(snapshot(result));
+		resolve(snapshot(result));
+	};
+	const lose = (item: Tracked, kind: HoldLoss['kind'], element: Writable | null): void => {
+		item.state = 'lost';
+		result.lost.push({ what: item.what, kind, shown: element ? shownText(element) : '', wanted: item.wanted });
+	};
+	const current = (item: Tracked): Writable | null => {
+		if (item.element.isConnected) return item.element;
+		const found = item.find();
+		if (found && found !== item.element) {
+			item.element = found;
+			item.key = found.id;
+			item.name = found.getAttribute('name') ?? '';
+			item.onRebind?.(found);
+		}
+		return found;
+	};
+
+	const check = (): void => {
+		if (result.finished) return;
+		const busy = options.busy?.() ?? false;
+		let changed = false;
+		for (const item of tracked) {
+			if (item.state !== 'holding') continue;
+			const element = current(item);
+			// Gone: a re-render in progress (its mutations keep the hold open) or for good (judged at the end).
+			if (!element) continue;
+			if (valueOf(element) === item.wanted) continue;
+			changed = true;
+			if (!item.rewrite || busy || !(options.canWrite?.() ?? true)) continue;
+			if (item.rewrites >= maxRewrites) {
+				lose(item, 'fought', element);
+				options.onUpdate?.(snapshot(result));
+				continue;
+			}
+			item.rewrites++;
+			if (write(element, item.wanted)) {
+				item.onRewritten?.(element);
+				const line = result.rewritten.find((r) => r.what === item.what);
+				if (line) line.times = item.rewrites;
+				else result.rewritten.push({ what: item.what, times: item.rewrites });
+				options.onUpdate?.(snapshot(result));
+			}
+		}
+		const t = now();
+		if (changed || busy) lastActivity = Math.max(lastActivity, t);
+		if (tracked.every((item) => item.state !== 'holding')) return finish('quiet');
+		if (t - lastActivity >= quietMs) return finish('quiet');
+		if (t - started >= maxMs) return finish('bound');
+	};
+
+	if (options.signal?.aborted || tracked.length === 0) {
+		finish(tracked.length === 0 ? 'quiet' : 'stopped');
+		return { stop: () => undefined, done };
+	}
+	options.signal?.addEventListener('abort', () => finish('stopped'), { once: true, signal: controller.signal });
+	for (const type of EDIT_EVENTS) doc.addEventListener(type, onEdit, { capture: true, signal: controller.signal });
+	// A click ticks a radio or checkbox (its change may come from a label elsewhere).
+	doc.addEventListener('click', (event) => isCheckable(event.target as Element) && onEdit(event), { capture: true, signal: controller.signal });
+	let pending: ReturnType<typeof setTimeout> | undefined;
+	const Observer = view.MutationObserver ?? globalThis.MutationObserver;
+	const observer = new Observer((records) => {
+		if (options.ignore && records.every((r) => options.ignore!(r.target))) return;
+		lastActivity = now();
+		// Right after the page's change, but not in the middle of a burst of mutations.
+		clearTimeout(pending);
+		pending = setTimeout(check, 30);
+	});
+	observer.observe(doc, { childList: true, subtree: true });
+	const poll = setInterval(check, options.pollMs ?? 100);
+	controller.signal.addEventListener('abort', () => {
+		observer.disconnect();
+		clearInterval(poll);
+		clearTimeout(pending);
+	});
+	return { stop: () => finish('stopped'), done };
+}
+
+/** What the field shows, in the form `HoldItem.wanted` takes. */
+export function valueOf(element: Writable): string {
+	if (isCheckable(element)) return String(element.checked);
+	if (isSelect(element)) return chosenText(element);
+	return element.value;
+}
+
+/** Writes a held value again as a person's edit would (the page's handlers see it); true when it took. */
+function write(element: Writable, wanted: string): boolean {
+	if (!isEditable(element)) return false;
+	if (isCheckable(element)) {
+		element.checked = wanted === 'true';
+		dispatchEdit(element, { keys: false });
+	} else if (isSelect(element)) {
+		const option = [...element.options].find((o) => chosenTextOf(o) === wanted);
+		if (!option) return false;
+		element.selectedIndex = option.index;
+		dispatchEdit(element, { keys: false });
+	} else if (isTextField(element)) {
+		setNativeValue(element, wanted);
+		dispatchEdit(element, { keys: true });
+	}
+	return valueOf(element) === wanted;
+}
+
+/** An option's text as `chosenText` gives it once chosen ('' for a placeholder). */
+function chosenTextOf(option: HTMLOptionElement): string {
+	return isPlaceholder(option) ? '' : normalize(option.text);
+}
+
+function shownText(element: Writable): string {
+	if (isCheckable(element)) return element.checked ? 'marcado' : 'desmarcado';
+	if (isSelect(element)) return element.options[element.selectedIndex]?.text.trim() ?? '';
+	return element.value;
+}
+
+function snapshot(result: HoldResult): HoldResult {
+	return { ...result, rewritten: result.rewritten.map((r) => ({ ...r })), lost: [...result.lost], released: [...result.released] };
+}
+
+function now(): number {
+	return globalThis.performance?.now() ?? Date.now();
+}

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fill } from '../../src/dom/fill.ts';
+import { holdFields, valueOf, type HoldItem, type HoldOptions } from '../../src/dom/hold.ts';
+import type { Writable } from '../../src/dom/journal-types.ts';
+import { selectOption } from '../../src/dom/select-option.ts';
+import { Journal } from '../../src/dom/journal.ts';
+
+beforeEach(() => {
+	document.body.innerHTML = `
+		<form>
+			<div id="secao"><label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value=""></div>
+			<select id="cdseveridade"><option value="">Selecione</option><option value="1">Baixa</option><option value="2">Média</option></select>
+			<input id="telefone" value="">
+		</form>`;
+});
+
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Fast timings for jsdom: the same logic as the defaults, scaled down. */
+const FAST: HoldOptions = { quietMs: 150, maxMs: 2000, pollMs: 20 };
+/** A person's edit in jsdom (which cannot make trusted events): marked by the test. */
+const personEvent = (el: Element, type: string) => {
+	const event = new Event(type, { bubbles: true });
+	Object.defineProperty(event, 'person', { value: true });
+	el.dispatchEvent(event);
+};
+const isPersonMade = (event: Event) => (event as Event & { person?: boolean }).person === true;
+
+/** Hold items for what a journal says was written, found again by id. */
+function itemsOf(journal: Journal): HoldItem[] {
+	return journal.entries
+		.filter((e) => e.wanted !== undefined)
+		.map((entry) => ({
+			what: entry.label,
+			element: entry.element,
+			wanted: entry.wanted!,
+			rewrite: true,
+			find: () => (entry.element.isConnected ? entry.element : (document.getElementById(entry.id) as Writable | null)),
+			onRebind: (el: Writable) => journal.rebind(entry, el),
+			onRewritten: (el: Writable) => journal.noteWritten(el),
+		}));
+}
+
+describe('holdFields', () => {
+	test('writes again what the page reset or re-rendered, and one undo still gives back the form as before', async () => {
+		const journal = new Journal(document);
+		fill($<HTMLInputElement>('#vlinformacaoadicional8'), 'cliente ligou 2x', { journal, label: 'Observação' });
+		selectOption($<HTMLSelectElement>('#cdseveridade'), 'Baixa', { journal, label: 'Prioridade' });
+		const hold = holdFields(document, itemsOf(journal), FAST);
+		await sleep(40);
+		// The page's late work: the section re-built with empty fields, the priority set by its own request.
+		$('#secao').innerHTML = '<label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value="">';
+		$<HTMLSelectElement>('#cdseveridade').value = '2';
+		const result = await hold.done;
+		expect($<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('cliente ligou 2x');
+		expect($<HTMLSelectElement>('#cdseveridade').value).toBe('1');
+		expect(result.rewritten.map((r) => r.what).sort()).toEqual(['Observação', 'Prioridade']);
+		expect(result.lost).toEqual([]);
+		expect(result.ended).toBe('quiet');
+		// The journal follows the re-rendered field with its original prior: undo empties it, priority back to Selecione.
+		const undone = await journal.undo();
+		expect(undone.problems).toEqual([]);
+		expect($<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('');
+		expect($<HTMLSelectElement>('#cdseveridade').selectedIndex).toBe(0);
+	});
+
+	test('stops after maxRewrites against a page that keeps changing a field, and reports it', async () => {
+		const journal = new Journal(document);
+		const sel = $<HTMLSelectElement>('#cdseveridade');
+		selectOption(sel, 'Baixa', { journal, label: 'Prioridade' });
+		const field = $<HTMLInputElement>('#telefone');
+		fill(field, '(51) 3333-2222', { journal, label: 'Telefone' });
+		let rewrites = 0;
+		sel.addEventListener('change', () => rewrites++);
+		// A page that fights: puts Média back every 30 ms.
+		const fight = setInterval(() => (sel.value = '2'), 30);
+		const updates: number[] = [];
+		const result = await holdFields(document, itemsOf(journal), { ...FAST, maxRewrites: 3, onUpdate: (r) => updates.push(r.lost.length) }).done;
+		clearInterval(fight);
+		expect(rewrites).toBe(3);
+		expect(result.lost).toEqual([{ what: 'Prioridade', kind: 'fought', shown: 'Média', wanted: 'baixa' }]);
+		expect(sel.value).toBe('2'); // left as the page wants it
+		// Positive control: the field the page did not fight over held, untouched.
+		expect(field.value).toBe('(51) 3333-2222');
+		expect(result.rewritten).toEqual([{ what: 'Prioridade', times: 3 }]);
+		expect(updates.at(-1)).toBe(1);
+	});
+
+	test("the person's own edit wins: a field they typed in is theirs, not written again", async () => {
+		const journal = new Journal(document);
+		const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+		const tel = $<HTMLInputElement>('#telefone');
+		fill(obs, 'texto do SOP', { journal, label: 'Observação' });
+		fill(tel, '(51) 3333-2222', { journal, label: 'Telefone' });
+		const hold = holdFields(document, itemsOf(journal), { ...FAST, isPersonMade });
+		await sleep(30);
+		obs.value = 'o agente apagou e escreveu';
+		personEvent(obs, 'input');
+		tel.value = ''; // the page's reset: no event at all
+		const result = await hold.done;
+		expect(obs.value).toBe('o agente apagou e escreveu');
+		expect(result.released).toEqual(['Observação']);
+		// Positive control: the page's reset of the other field was undone in the same hold.
+		expect(tel.value).toBe('(51) 3333-2222');
+		expect(result.rewritten).toEqual([{ what: 'Telefone', times: 1 }]);
+	});
+
+	test('ends after the quiet period when nothing moves; a page still changing keeps it open until the bound', async () => {
+		const journal = new Journal(document);
+		fill($<HTMLInputElement>('#telefone'), '(51) 3333-2222', { journal, label: 'Telefone' });
+		const quiet = await holdFields(document, itemsOf(journal), { ...FAST, quietMs: 100, maxMs: 1500 }).done;
+		expect(quiet.ended).toBe('quiet');
+		expect(quiet.elapsedMs).toBeLessThan(600);
+		// Control: the form keeps mutating (a clock, a spinner) elsewhere: the hold lasts until its bound.
+		const ticker = setInterval(() => $('form').append(document.createElement('span')), 30);
+		const busy = await holdFields(document, itemsOf(journal), { ...FAST, quietMs: 100, maxMs: 600 }).done;
+		clearInterval(ticker);
+		expect(busy.ended).toBe('bound');
+		expect(busy.elapsedMs).toBeGreaterThanOrEqual(550);
+		expect(busy.lost).toEqual([]);
+	});
+
+	test('writes nothing while the page shows it is loading, then writes once it is done', async () => {
+		const journal = new Journal(document);
+		const tel = $<HTMLInputElement>('#telefone');
+		fill(tel, '(51) 3333-2222', { journal, label: 'Telefone' });
+		let loading = true;
+		const hold = holdFields(document, itemsOf(journal), { ...FAST, busy: () => loading });
+		tel.value = 'Não informado';
+		await sleep(200);
+		expect(tel.value).toBe('Não informado');
+		loading = false;
+		const result = await hold.done;
+		expect(tel.value).toBe('(51) 3333-2222');
+		expect(result.rewritten).toEqual([{ what: 'Telefone', times: 1 }]);
+	});
+
+	test('a field gone for good is reported with what it held; stop() and the signal end it without a verdict', async () => {
+		const journal = new Journal(document);
+		fill($<HTMLInputElement>('#vlinformacaoadicional8'), 'cliente ligou 2x', { journal, label: 'Observação' });
+		const hold = holdFields(document, itemsOf(journal), FAST);
+		$('#secao').remove();
+		const result = await hold.done;
+		expect(result.lost).toEqual([{ what: 'Observação', kind: 'gone', shown: '', wanted: 'cliente ligou 2x' }]);
+		// Stopped (an undo starts): no verdict, nothing written afterwards.
+		const controller = new AbortController();
+		const tel = $<HTMLInputElement>('#telefone');
+		const j2 = new Journal(document);
+		fill(tel, 'x', { journal: j2, label: 'Telefone' });
+		const stopped = holdFields(document, itemsOf(j2), { ...FAST, signal: controller.signal });
+		controller.abort();
+		tel.value = '';
+		const end = await stopped.done;
+		await sleep(100);
+		expect(end.ended).toBe('stopped');
+		expect(tel.value).toBe('');
+		expect(valueOf(tel)).toBe('');
+	});
+});
