@@ -7,6 +7,8 @@ import { guardSave } from '../qualitor/save-guard.ts';
 import type { Sop } from '../sop/types.ts';
 import { keepTypedAcrossChanges } from '../qualitor/keep-typed.ts';
 import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
+import { holdApplied } from './apply-hold.ts';
+import { snapshotAdditionalFields } from '../qualitor/carry.ts';
 import { saveCheckEntries } from './save-check.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
 import { isGenericContact } from '../sop/contact.ts';
@@ -124,12 +126,28 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 				current = withLateFill(current, done, notDone, remaining);
 				outcomeListeners.emit(current);
 			};
+			// Qualitor's own late work may reset what the apply writes: held while the form settles (apply-hold.ts).
+			const since = Date.now();
+			const carried = snapshotAdditionalFields(doc, undefined, { agentOnly: true });
 			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping), signal: controller.signal, onLateFill });
+			const held: Array<(o: ApplyOutcome) => ApplyOutcome> = [];
+			holdApplied(doc, report, {
+				signal: controller.signal,
+				locate: { ...locateOptions(mapping), mode },
+				since,
+				carried,
+				onOutcome: (update) => {
+					if (!current) return void held.push(update);
+					current = update(current);
+					outcomeListeners.emit(current);
+				},
+			});
 			applied.push({ sop, report });
 			outcome.id = id;
 			if (previous) outcome.replaced = previous.title;
 			outcome.notDone.unshift(...undoneFirst.map((why) => ({ what: 'Desfazer o SOP anterior', why })));
 			current = early.reduce((o, [done, notDone, remaining]) => withLateFill(o, done, notDone, remaining), outcome);
+			current = held.reduce((o, update) => update(o), current);
 			return current;
 		}),
 		undo: () =>

@@ -164,9 +164,10 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			const element = current(item);
 			// Gone: a re-render in progress (its mutations keep the hold open) or for good (judged at the end).
 			if (!element) continue;
-			if (valueOf(element) === item.wanted) continue;
+			// A checked-only value that differs is judged at the end; only the page's mutations keep the hold open for it.
+			if (valueOf(element) === item.wanted || !item.rewrite) continue;
 			changed = true;
-			if (!item.rewrite || busy || !(options.canWrite?.() ?? true)) continue;
+			if (busy || !(options.canWrite?.() ?? true)) continue;
 			if (item.rewrites >= maxRewrites) {
 				lose(item, 'fought', element);
 				options.onUpdate?.(snapshot(result));

@@ -1,0 +1,62 @@
+import type { ApplyReport } from '../qualitor/apply.ts';
+import type { CarriedValue } from '../qualitor/carry.ts';
+import type { LocateOptions } from '../qualitor/fields.ts';
+import { holdLosses, holdWrites, type Hold, type HoldResult } from '../qualitor/hold.ts';
+import type { ApplyOutcome } from './session.ts';
+
+/** Appended to a report line whose value the hold wrote again. */
+export const REWRITTEN_NOTE = ' — escrito de novo: o Qualitor mudou o campo depois de aplicar';
+
+export interface ApplyHoldOptions {
+	signal: AbortSignal;
+	locate: LocateOptions;
+	/** When the apply started (`Date.now()`): a person's edit since then makes a field theirs. */
+	since: number;
+	/** The person's additional-field values from before the apply, held by label too. */
+	carried?: readonly CarriedValue[] | undefined;
+	/** The report changed: apply `update` to the report shown (the same report, updated). */
+	onOutcome?: ((update: (outcome: ApplyOutcome) => ApplyOutcome) => void) | undefined;
+	/** Called once with the hold's final result (figures, tests). */
+	onEnd?: ((result: HoldResult) => void) | undefined;
+}
+
+/**
+ * After an apply: keeps what it wrote while Qualitor's own late work runs (`qualitor/hold.ts`), and keeps
+ * the report true — a field the page changed for good moves to "not done", a field written again says so.
+ * Stopping the apply's late work (`report.stopLate`, which undo calls first) stops the hold too.
+ */
+export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHoldOptions): Hold {
+	const hold = holdWrites(doc, report.journal, {
+		signal: options.signal,
+		locate: options.locate,
+		since: options.since,
+		carried: options.carried,
+		onUpdate: (result) => options.onOutcome?.((outcome) => withHold(outcome, result)),
+	});
+	const stopLate = report.stopLate;
+	report.stopLate = () => {
+		hold.stop();
+		stopLate();
+	};
+	if (options.onEnd) void hold.done.then(options.onEnd);
+	return hold;
+}
+
+/**
+ * The report after the hold's (cumulative) result: lines of fields that did not hold leave "done" and
+ * come back as "not done" with the reason; lines of fields written again carry a note. Idempotent.
+ */
+export function withHold(outcome: ApplyOutcome, result: HoldResult): ApplyOutcome {
+	const lost = holdLosses(result);
+	const lostWhat = new Set(lost.map((l) => l.what));
+	const done = outcome.done
+		.filter((line) => !lostWhat.has(line.field))
+		.map((line) => (result.rewritten.some((r) => r.what === line.field) && !line.text.endsWith(REWRITTEN_NOTE) ? { ...line, text: line.text + REWRITTEN_NOTE } : line));
+	// A carried value the apply found still in place has no line of its own until it had to be written again.
+	for (const { what } of result.rewritten) {
+		if (lostWhat.has(what) || done.some((line) => line.field === what)) continue;
+		done.push({ field: what, text: `${what}: texto anterior mantido${REWRITTEN_NOTE}` });
+	}
+	const known = (n: { what: string; why: string }) => outcome.notDone.some((o) => o.what === n.what && o.why === n.why);
+	return { ...outcome, done, notDone: [...outcome.notDone, ...lost.filter((l) => !known(l))] };
+}
