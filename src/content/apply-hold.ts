@@ -58,5 +58,5 @@ export function withHold(outcome: ApplyOutcome, result: HoldResult): ApplyOutcom
 		done.push({ field: what, text: `${what}: texto anterior mantido${REWRITTEN_NOTE}` });
 	}
 	const known = (n: { what: string; why: string }) => outcome.notDone.some((o) => o.what === n.what && o.why === n.why);
-	return { ...outcome, done, notDone: [...outcome.notDone, ...lost.filter((l) => !known(l))] };
+	return { ...outcome, done, notDone: [...outcome.notDone, ...lost.filter((l) => !known(l))], settling: !result.finished };
 }

@@ -8,6 +8,7 @@ import type { Sop } from '../sop/types.ts';
 import { keepTypedAcrossChanges } from '../qualitor/keep-typed.ts';
 import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
 import { holdApplied } from './apply-hold.ts';
+import { holdRestored, type Hold } from '../qualitor/hold.ts';
 import { snapshotAdditionalFields } from '../qualitor/carry.ts';
 import { saveCheckEntries } from './save-check.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
@@ -78,6 +79,8 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 	const outcomeListeners = listeners<ApplyOutcome>();
 	const keptListeners = listeners<KeptResult>();
 	let applies = 0;
+	/** Holds what the last undo restored while Qualitor's late work runs; stopped by the next apply or undo. */
+	let restoring: Hold | undefined;
 	// The agent's text in additional fields survives a Tipo / Categoria change they make by hand.
 	if (mode !== 'read') {
 		keepTypedAcrossChanges(doc, {
@@ -106,6 +109,7 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 		pageValues: () => pageValues(doc),
 		apply: (sop, typed) => serialise(async (): Promise<ApplyOutcome> => {
 			// Replace, don't stack: what an earlier SOP wrote goes first, so one Desfazer gives back the form as it was.
+			restoring?.stop();
 			const previous = applied.at(-1)?.sop;
 			const undoneFirst: string[] = [];
 			for (let entry = applied.pop(); entry; entry = applied.pop()) {
@@ -147,16 +151,21 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 			if (previous) outcome.replaced = previous.title;
 			outcome.notDone.unshift(...undoneFirst.map((why) => ({ what: 'Desfazer o SOP anterior', why })));
 			current = early.reduce((o, [done, notDone, remaining]) => withLateFill(o, done, notDone, remaining), outcome);
-			current = held.reduce((o, update) => update(o), current);
+			const settling: ApplyOutcome = { ...current, settling: true };
+			current = held.reduce((o, update) => update(o), settling);
 			return current;
 		}),
 		undo: () =>
 			serialise(async (): Promise<UndoOutcome> => {
 				const outcome: UndoOutcome = { restored: 0, problems: [] };
+				restoring?.stop();
 				for (let entry = applied.pop(); entry; entry = applied.pop()) {
+					// What the undo carries across its own reload, held with the rest while Qualitor settles.
+					const carried = snapshotAdditionalFields(doc, entry.report.journal, { agentOnly: true });
 					const undone = await undoApply(entry.report);
 					outcome.restored += undone.restored.length;
 					outcome.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
+					restoring = holdRestored(doc, entry.report.journal, { signal: controller.signal, locate: locate(), since: Date.now(), carried });
 				}
 				return outcome;
 			}),

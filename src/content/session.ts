@@ -110,6 +110,11 @@ export interface ApplyOutcome {
 	/** The SOP applied before, undone first (replace, don't stack). */
 	replaced?: string;
 	canUndo: boolean;
+	/**
+	 * Qualitor may still reset what was written (its own late loads): the apply holds the values while the
+	 * form settles, and this report may still change (`watchOutcome`). False or absent once it is final.
+	 */
+	settling?: boolean;
 	/** Milliseconds of the extension's own work, excluding waits for Qualitor's AJAX. */
 	workMs?: number;
 }

@@ -1,11 +1,12 @@
 import { holdFields, valueOf, type Hold, type HoldItem, type HoldResult } from '../dom/hold.ts';
 import type { Journal, JournalEntry, Writable } from '../dom/journal.ts';
 import { normalize } from '../dom/normalize.ts';
+import { isPlaceholder } from '../dom/placeholder.ts';
 import { findEntryElement } from '../dom/restore.ts';
 import { isCheckable, isSelect, isTextField } from '../dom/fillable.ts';
 import { CATEGORISATION_GROUP } from './cascade.ts';
 import type { CarriedValue } from './carry.ts';
-import { FIELD_NAMES, findAdditionalField, type LocateOptions } from './fields.ts';
+import { FIELD_NAMES, findAdditionalField, findField, type FieldKey, type LocateOptions } from './fields.ts';
 import { isLoading } from './loading.ts';
 import type { NotDoneItem } from './report-types.ts';
 
@@ -27,6 +28,8 @@ export interface HoldWritesOptions {
 	maxMs?: number | undefined;
 	maxRewrites?: number | undefined;
 	onUpdate?: ((result: HoldResult) => void) | undefined;
+	/** Items built elsewhere (`holdRestored`), held with the rest. */
+	extra?: readonly HoldItem[] | undefined;
 }
 
 const STANDARD_NAMES: ReadonlySet<string> = new Set(Object.values(FIELD_NAMES));
@@ -40,15 +43,15 @@ const STANDARD_NAMES: ReadonlySet<string> = new Set(Object.values(FIELD_NAMES));
  * that one Desfazer still gives back the form as it was before the apply (a re-rendered field keeps its
  * original prior value). Tipo and the category levels are only checked: choosing one again reloads the form.
  */
-export function holdWrites(doc: Document, journal: Journal, options: HoldWritesOptions = {}): Hold {
+export function holdWrites(doc: Document, journal: Journal | undefined, options: HoldWritesOptions = {}): Hold {
 	const locate = options.locate;
-	const items: HoldItem[] = [];
+	const items: HoldItem[] = [...(options.extra ?? [])];
 	if (locate?.mode !== 'read') {
-		for (const entry of journal.entries) {
+		for (const entry of journal?.entries ?? []) {
 			if (entry.wanted === undefined) continue;
 			const element = findEntryElement(doc, entry);
 			if (!element) continue; // gone before the hold began: the apply's report already says what it wrote
-			items.push(fromEntry(doc, journal, entry, element, locate));
+			items.push(fromEntry(doc, journal!, entry, element, locate));
 		}
 		for (const carried of options.carried ?? []) {
 			if (items.some((item) => item.what === carried.label)) continue;
@@ -62,13 +65,13 @@ export function holdWrites(doc: Document, journal: Journal, options: HoldWritesO
 				find: () => byLabel(doc, carried.label, locate, element.localName),
 				// Journalled after the value is back: its prior is the person's value, so Desfazer leaves it.
 				onRewritten: (el) => {
-					journal.record(el, { label: carried.label });
-					journal.noteWritten(el);
+					journal?.record(el, { label: carried.label });
+					journal?.noteWritten(el);
 				},
 			});
 		}
 	}
-	return holdFields(doc, items, {
+	const hold = holdFields(doc, items, {
 		signal: options.signal,
 		quietMs: options.quietMs,
 		maxMs: options.maxMs,
@@ -79,6 +82,44 @@ export function holdWrites(doc: Document, journal: Journal, options: HoldWritesO
 		ignore: (node) => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-sop-assist]') != null,
 		onUpdate: options.onUpdate,
 	});
+	// The agent changing Tipo or a Categoria by hand takes the form over: the keeper carries their text from there.
+	const listening = new AbortController();
+	void hold.done.then(() => listening.abort());
+	const cascade = (target: EventTarget | null) => CASCADE.some((key) => findField(doc, key, locate)?.element === target);
+	doc.addEventListener('change', (event) => event.isTrusted && cascade(event.target) && hold.stop(), { capture: true, signal: listening.signal });
+	return hold;
+}
+
+const CASCADE: readonly FieldKey[] = ['tipo', 'categoria1', 'categoria2', 'categoria3'];
+
+/**
+ * After an undo: the same late work (a level restored reloads the fields, `getSeveridade()` answers late)
+ * may take back what the undo restored. Holds each restored value — the journal's prior, and the person's
+ * additional-field values the undo carried across its own reload — while the form settles. Nothing is
+ * journalled (the apply is gone); Tipo and the levels are left to the undo's own order.
+ */
+export function holdRestored(doc: Document, journal: Journal, options: HoldWritesOptions = {}): Hold {
+	const locate = options.locate;
+	const items: HoldItem[] = [];
+	if (locate?.mode !== 'read') {
+		for (const entry of journal.entries) {
+			if (entry.wanted === undefined || (entry.group === CATEGORISATION_GROUP && entry.label !== FIELD_NAMES.prioridade)) continue;
+			const element = findEntryElement(doc, entry);
+			const wanted = priorValue(entry);
+			// Only what the undo did give back: a field the person changed since the apply is theirs.
+			if (!element || valueOf(element) !== wanted) continue;
+			const item = fromEntry(doc, journal, entry, element, locate);
+			items.push({ ...item, wanted, onRebind: undefined, onRewritten: undefined });
+		}
+	}
+	return holdWrites(doc, undefined, { ...options, carried: options.carried?.filter((c) => !items.some((i) => i.what === c.label)), extra: items });
+}
+
+function priorValue(entry: JournalEntry): string {
+	const prior = entry.prior;
+	if (prior.kind === 'check') return String(prior.checked);
+	if (prior.kind === 'text') return prior.value;
+	return prior.index < 0 || isPlaceholder(prior) ? '' : normalize(prior.text);
 }
 
 function fromEntry(doc: Document, journal: Journal, entry: JournalEntry, element: Writable, locate: LocateOptions | undefined): HoldItem {

@@ -1,5 +1,6 @@
 import { additionalControls, carryAdditionalFields, snapshotAdditionalFields, type CarriedValue, type CarryReport } from './carry.ts';
 import { findAdditionalFields, findField, type FieldKey, type LocateOptions } from './fields.ts';
+import { holdLosses, holdWrites, type Hold } from './hold.ts';
 
 const CASCADE: readonly FieldKey[] = ['tipo', 'categoria1', 'categoria2', 'categoria3'];
 
@@ -30,12 +31,14 @@ export interface KeepOptions {
 export function keepTypedAcrossChanges(doc: Document, options: KeepOptions): void {
 	const isPersonMade = options.isPersonMade ?? ((event: Event) => event.isTrusted);
 	let pending: { carried: CarriedValue[]; controller: AbortController } | undefined;
+	let held: Hold | undefined;
 	const onChange = (event: Event): void => {
 		if (!isPersonMade(event) || options.busy()) return;
 		const locate = options.locate();
 		if (locate.mode === 'read') return;
 		const target = event.target;
 		if (!CASCADE.some((key) => findField(doc, key, locate)?.element === target)) return;
+		held?.stop();
 		// A second change while the first is still settling: the fields are already empty, keep the first's values.
 		const fresh = snapshotAdditionalFields(doc, undefined, { agentOnly: true });
 		const carried = [...fresh, ...(pending?.carried.filter((c) => !fresh.some((f) => f.label === c.label)) ?? [])];
@@ -60,6 +63,8 @@ export function keepTypedAcrossChanges(doc: Document, options: KeepOptions): voi
 			pending = undefined;
 			controller.abort(); // releases the listener on the session's signal
 			if (report.done.length || report.notDone.length) options.onResult(report);
+			// Qualitor's late work after the carry (another re-build, a late load) must not take the text away unnoticed.
+			held = holdWrites(doc, undefined, { signal: options.signal, locate, carried, onUpdate: (r) => r.finished && r.lost.length > 0 && options.onResult({ done: [], notDone: holdLosses(r), waitMs: 0 }) });
 		});
 	};
 	doc.addEventListener('change', onChange, { capture: true, signal: options.signal });

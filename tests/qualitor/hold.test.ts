@@ -125,8 +125,9 @@ describe('withHold (the report)', () => {
 			outcome.notDone[0],
 			{ what: 'Prioridade', why: 'O Qualitor mudou "Prioridade" depois de aplicar e continuou mudando (agora: "Média"); confira antes de salvar.' },
 		]);
+		expect(once.settling).toBe(false);
 		expect(withHold(once, result)).toEqual(once);
-		// Control: nothing lost, nothing written again: the report is unchanged.
-		expect(withHold(outcome, { ...result, rewritten: [], lost: [] })).toEqual(outcome);
+		// Control: nothing lost, nothing written again: the report is unchanged but for the hold's state.
+		expect(withHold(outcome, { ...result, rewritten: [], lost: [], finished: false })).toEqual({ ...outcome, settling: true });
 	});
 });

@@ -125,7 +125,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 			</button>
 			<h2 id="sop-title">{sop.title}</h2>
 
-			<div class="report" role="status" aria-live="polite" data-work-ms={outcome?.workMs?.toFixed(1)}>
+			<div class="report" role="status" aria-live="polite" data-work-ms={outcome?.workMs?.toFixed(1)} data-settling={outcome?.settling ? 'true' : undefined}>
 				{outcome && (
 					<>
 						{outcome.replaced && <p data-report="replaced">{t('reportReplaced', outcome.replaced)}</p>}

@@ -1,0 +1,101 @@
+// Qualitor's own late work after the extension wrote, in real Chromium on the production build: the
+// additional fields re-built by attribCategoria()'s own request (with and without #divLoading), a
+// #divLoading that appears late, and getSeveridade() answering by a request of its own. What the apply
+// wrote (and the agent's text it carried) must hold, the report must say what is on the page, and one
+// Desfazer must give back the form as it was; the default fixture is the positive control.
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PATHS, type QualitorServer } from '../fixtures/server.ts';
+import { openTicketForm, useQualitorSession } from './session.ts';
+import type { LaunchedExtension } from './harness.ts';
+import { snapshotForm } from './form-snapshot.ts';
+import type { Overlay } from './overlay-driver.ts';
+
+let server: QualitorServer;
+let ext: LaunchedExtension;
+
+useQualitorSession((s, e) => ([server, ext] = [s, e]));
+
+const noLoad = (page: Page) => page.waitForFunction(() => !document.getElementById('divLoading'), null, { timeout: 15_000 });
+
+/** The page's own control for an additional field, by its label (ids differ per installation). */
+const additional = (page: Page, label: string) =>
+	page.locator('#tdCamposAdicionais').locator('td.LABEL, label', { hasText: new RegExp(`^\\s*${label}\\s*\\*?\\s*:?\\s*$`) }).first().locator('xpath=following::*[self::input or self::textarea or self::select][1]');
+
+const shown = (page: Page, locator: ReturnType<typeof additional>) =>
+	locator.evaluate((e) => (e.localName === 'select' ? ((e as HTMLSelectElement).selectedOptions[0]?.text ?? '') : (e as HTMLInputElement).value));
+const selectedText = (page: Page, id: string) => page.$eval(`#${id}`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+
+const AGENT_NOTE = 'cliente ligou 2x';
+const PHONES = '(51) 99999-0000 / (51) 3333-2222';
+
+/** The agent's start: Tipo chosen, a note typed in the Tipo-linked field, the ticket text. */
+async function agentStart(page: Page): Promise<void> {
+	await page.selectOption('#cdtipochamado', { label: 'Suporte Técnico' });
+	const canal = additional(page, 'Canal de atendimento');
+	await canal.waitFor({ timeout: 15_000 });
+	await noLoad(page);
+	await canal.fill(AGENT_NOTE);
+	await page.locator('#dschamado').pressSequentially('cartao sem certificado, nao valida nos sites', { delay: 2 });
+}
+
+/** Applies token-em-branco with both phones and waits until the report is final (the hold ended). */
+async function applyToken(page: Page, o: Overlay): Promise<{ done: string; notDone: string }> {
+	await o.locator('[data-sop-id="token-em-branco"]').first().click();
+	await o.locator('#sop-title').waitFor();
+	await o.locator('.sop .variables input[name="telefone1"]').fill('(51) 99999-0000');
+	await o.locator('.sop .variables input[name="telefone2"]').fill('(51) 3333-2222');
+	const apply = o.locator('[data-action="apply"]');
+	await apply.click();
+	await o.locator('.report [data-report]').first().waitFor({ timeout: 30_000 });
+	await expect.poll(() => apply.getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
+	await expect.poll(() => o.locator('.report').getAttribute('data-settling'), { timeout: 20_000 }).toBeNull();
+	const notDone = o.locator('[data-report="not-done"]');
+	return { done: await o.locator('[data-report="done"]').innerText(), notDone: (await notDone.count()) ? await notDone.innerText() : '' };
+}
+
+const VARIANTS = [
+	{ name: 'default fixture (positive control)', query: '', resets: false },
+	{ name: 'additional fields re-built by their own request without #divLoading (F1)', query: '&reconstroi=120', resets: true },
+	{ name: 'the same re-build showing #divLoading (the waits see it: nothing to write again)', query: '&reconstroi=120&reconstroiindicador=1', resets: false },
+	{ name: '#divLoading appearing 450 ms after the change (F2)', query: '&carregandotarde=450', resets: true },
+	{ name: 'getSeveridade() setting Prioridade by a 400 ms request (F3)', query: '&severidadeajax=400', resets: true },
+] as const;
+
+describe("what the apply wrote survives Qualitor's late work, the report tells the truth, Desfazer gives the form back", () => {
+	for (const variant of VARIANTS) {
+		test(variant.name, async () => {
+			const { page, problems, overlay: o } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?delay=100${variant.query}`, viewport: { width: 1366, height: 768 } });
+			await agentStart(page);
+			const before = await page.evaluate(snapshotForm);
+			const started = Date.now();
+			const report = await applyToken(page, o);
+			const settledMs = Date.now() - started;
+			await noLoad(page);
+
+			// The page's own fields, after every late load has run.
+			expect(await shown(page, additional(page, 'Canal de atendimento'))).toBe(AGENT_NOTE);
+			expect(await shown(page, additional(page, 'Telefone'))).toBe(PHONES);
+			expect(await shown(page, additional(page, 'Encaminhar'))).toBe('Relacionamento');
+			expect(await selectedText(page, 'cdseveridade')).toBe('Baixa');
+			expect(await selectedText(page, 'cdcategoria3')).toBe('Em branco');
+			// The report says so, and nothing it lists as done is missing from the page.
+			expect(report.done).toMatch(/Prioridade: Baixa/);
+			expect(report.done).toMatch(/Telefone:/);
+			expect(report.done).toMatch(/Encaminhar: Relacionamento/);
+			expect(report.notDone).not.toMatch(/Prioridade|Telefone|Encaminhar|Canal de atendimento/);
+			// Where the page did reset something, the report says it was written again (and the page did reset it).
+			if (variant.resets) expect(report.done).toMatch(/escrito de novo: o Qualitor mudou o campo depois de aplicar/);
+			else expect(report.done).not.toMatch(/escrito de novo/);
+
+			// One Desfazer: the form as the agent had it, the note in the Tipo-linked field included.
+			await o.locator('[data-action="undo"]').click();
+			await o.locator('[data-report="undone"]').waitFor({ timeout: 30_000 });
+			await noLoad(page);
+			await expect.poll(() => page.evaluate(snapshotForm), { timeout: 15_000 }).toEqual(before);
+			expect(problems).toEqual([]);
+			console.log(`${variant.name}: report final ${settledMs} ms after clicking Aplicar`);
+			await page.close();
+		}, 90_000);
+	}
+});
