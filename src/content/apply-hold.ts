@@ -25,21 +25,46 @@ export interface ApplyHoldOptions {
  * the report true — a field the page changed for good moves to "not done", a field written again says so.
  * Stopping the apply's late work (`report.stopLate`, which undo calls first) stops the hold too.
  */
-export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHoldOptions): Hold {
-	const hold = holdWrites(doc, report.journal, {
-		signal: options.signal,
-		locate: options.locate,
-		since: options.since,
-		carried: options.carried,
-		onUpdate: (result) => options.onOutcome?.((outcome) => withHold(outcome, result)),
-	});
+export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHoldOptions): AppliedHold {
+	let stopped = false;
+	let finished = false;
+	const start = (): Hold => {
+		finished = false;
+		const hold = holdWrites(doc, report.journal, {
+			signal: options.signal,
+			locate: options.locate,
+			since: options.since,
+			carried: options.carried,
+			onUpdate: (result) => {
+				if (result.finished) finished = true;
+				options.onOutcome?.((outcome) => withHold(outcome, result));
+			},
+		});
+		if (options.onEnd) void hold.done.then(options.onEnd);
+		return hold;
+	};
+	let hold = start();
 	const stopLate = report.stopLate;
 	report.stopLate = () => {
+		stopped = true;
 		hold.stop();
 		stopLate();
 	};
-	if (options.onEnd) void hold.done.then(options.onEnd);
-	return hold;
+	return {
+		stop: () => hold.stop(),
+		again: () => {
+			if (!stopped && finished && !options.signal.aborted) hold = start();
+		},
+	};
+}
+
+export interface AppliedHold {
+	stop(): void;
+	/**
+	 * The page is working again for this apply (a SOP field arrived late and was written): hold once more
+	 * if the hold had ended. Nothing after `report.stopLate` (an undo) or the session's end.
+	 */
+	again(): void;
 }
 
 /**

@@ -7,7 +7,7 @@ import { guardSave } from '../qualitor/save-guard.ts';
 import type { Sop } from '../sop/types.ts';
 import { keepTypedAcrossChanges } from '../qualitor/keep-typed.ts';
 import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
-import { holdApplied } from './apply-hold.ts';
+import { holdApplied, type AppliedHold } from './apply-hold.ts';
 import { holdRestored, type Hold } from '../qualitor/hold.ts';
 import { snapshotAdditionalFields } from '../qualitor/carry.ts';
 import { saveCheckEntries } from './save-check.ts';
@@ -129,13 +129,16 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 				if (!current) return void early.push([done, notDone, remaining]);
 				current = withLateFill(current, done, notDone, remaining);
 				outcomeListeners.emit(current);
+				// The page is at work again (fields arrived late): what the apply wrote is held once more.
+				holding?.again();
 			};
+			let holding: AppliedHold | undefined;
 			// Qualitor's own late work may reset what the apply writes: held while the form settles (apply-hold.ts).
 			const since = Date.now();
 			const carried = snapshotAdditionalFields(doc, undefined, { agentOnly: true });
 			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping), signal: controller.signal, onLateFill });
 			const held: Array<(o: ApplyOutcome) => ApplyOutcome> = [];
-			holdApplied(doc, report, {
+			holding = holdApplied(doc, report, {
 				signal: controller.signal,
 				locate: { ...locateOptions(mapping), mode },
 				since,

@@ -99,3 +99,35 @@ describe("what the apply wrote survives Qualitor's late work, the report tells t
 		}, 90_000);
 	}
 });
+
+test("during the hold a value the page resets is written again, but one the agent typed in stays the agent's", async () => {
+	const { page, problems, overlay: o } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?delay=100`, viewport: { width: 1366, height: 768 } });
+	await agentStart(page);
+	await o.locator('[data-sop-id="token-em-branco"]').first().click();
+	await o.locator('#sop-title').waitFor();
+	await o.locator('.sop .variables input[name="telefone1"]').fill('(51) 99999-0000');
+	await o.locator('.sop .variables input[name="telefone2"]').fill('(51) 3333-2222');
+	await o.locator('[data-action="apply"]').click();
+	await o.locator('.report [data-report]').first().waitFor({ timeout: 30_000 });
+	expect(await o.locator('.report').getAttribute('data-settling')).toBe('true');
+	const telefone = additional(page, 'Telefone');
+	const solucao = additional(page, 'Solução');
+	const sopSolucao = await solucao.inputValue();
+	expect(sopSolucao).toMatch(/Encaminhado ao Relacionamento/);
+	// A page script resets Telefone (no event, no DOM change): written again (positive control).
+	await telefone.evaluate((e) => ((e as HTMLInputElement).value = 'Não informado'));
+	await expect.poll(() => telefone.inputValue(), { timeout: 5_000 }).toBe(PHONES);
+	// The agent types in Solução (trusted keys), then a page script empties it: it is theirs, left alone.
+	await solucao.click();
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('resolvido por telefone');
+	await solucao.evaluate((e) => ((e as HTMLTextAreaElement).value = ''));
+	await expect.poll(() => o.locator('.report').getAttribute('data-settling'), { timeout: 20_000 }).toBeNull();
+	expect(await solucao.inputValue()).toBe('');
+	expect(await telefone.inputValue()).toBe(PHONES);
+	const done = await o.locator('[data-report="done"]').innerText();
+	expect(done).toMatch(/Telefone: .*escrito de novo/);
+	expect(done).not.toMatch(/Solução: .*escrito de novo/);
+	expect(problems).toEqual([]);
+	await page.close();
+}, 90_000);
