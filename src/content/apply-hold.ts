@@ -1,3 +1,4 @@
+import type { EditTracker } from '../dom/hold.ts';
 import type { ApplyReport } from '../qualitor/apply.ts';
 import type { CarriedValue } from '../qualitor/carry.ts';
 import type { LocateOptions } from '../qualitor/fields.ts';
@@ -12,6 +13,8 @@ export interface ApplyHoldOptions {
 	locate: LocateOptions;
 	/** When the apply started (`Date.now()`): a person's edit since then makes a field theirs. */
 	since: number;
+	/** The agent's edits since the apply started (`trackPersonEdits`): those fields are theirs; stopped with the hold. */
+	typing?: EditTracker | undefined;
 	/** The person's additional-field values from before the apply, held by label too. */
 	carried?: readonly CarriedValue[] | undefined;
 	/** The report changed: apply `update` to the report shown (the same report, updated). */
@@ -34,6 +37,7 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 			signal: options.signal,
 			locate: options.locate,
 			since: options.since,
+			touched: options.typing?.has,
 			carried: options.carried,
 			onUpdate: (result) => {
 				if (result.finished) finished = true;
@@ -48,6 +52,7 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 	report.stopLate = () => {
 		stopped = true;
 		hold.stop();
+		options.typing?.stop();
 		stopLate();
 	};
 	return {

@@ -9,6 +9,7 @@ import { keepTypedAcrossChanges } from '../qualitor/keep-typed.ts';
 import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
 import { holdApplied, type AppliedHold } from './apply-hold.ts';
 import { holdRestored, type Hold } from '../qualitor/hold.ts';
+import { trackPersonEdits } from '../dom/hold.ts';
 import { snapshotAdditionalFields } from '../qualitor/carry.ts';
 import { saveCheckEntries } from './save-check.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
@@ -135,6 +136,7 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 			let holding: AppliedHold | undefined;
 			// Qualitor's own late work may reset what the apply writes: held while the form settles (apply-hold.ts).
 			const since = Date.now();
+			const typing = trackPersonEdits(doc, { signal: controller.signal });
 			const carried = snapshotAdditionalFields(doc, undefined, { agentOnly: true });
 			const { report, outcome } = await applyFlow(doc, sop, values, { mode, mapping, locate: locateOptions(mapping), signal: controller.signal, onLateFill });
 			const held: Array<(o: ApplyOutcome) => ApplyOutcome> = [];
@@ -142,6 +144,7 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 				signal: controller.signal,
 				locate: { ...locateOptions(mapping), mode },
 				since,
+				typing,
 				carried,
 				onOutcome: (update) => {
 					if (!current) return void held.push(update);

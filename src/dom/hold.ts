@@ -40,6 +40,8 @@ export interface HoldOptions {
 	isPersonMade?: ((event: Event) => boolean) | undefined;
 	/** Edits since this time count as the person's (default: when the hold starts). */
 	since?: number | undefined;
+	/** Fields a person edited before the hold began (during the apply: `trackPersonEdits`) are theirs from the start. */
+	touched?: ((element: Element) => boolean) | undefined;
 	/** Called after each re-write, each field given up, and once at the end. */
 	onUpdate?: ((result: HoldResult) => void) | undefined;
 	/** Mutations inside these elements are not the form's (the extension's own overlay host). */
@@ -98,6 +100,11 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 	const isPersonMade = options.isPersonMade ?? ((event: Event) => event.isTrusted);
 	const tracked: Tracked[] = items.map((item) => ({ ...item, rewrites: 0, state: 'holding', key: item.element.id, name: item.element.getAttribute('name') ?? '' }));
 	const result: HoldResult = { rewritten: [], lost: [], released: [], finished: false, elapsedMs: 0 };
+	for (const item of tracked) {
+		if (!options.touched?.(item.element)) continue;
+		item.state = 'released';
+		result.released.push(item.what);
+	}
 	const controller = new AbortController();
 	const view = doc.defaultView ?? globalThis;
 	let lastActivity = now();
@@ -214,6 +221,38 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		clearTimeout(pending);
 	});
 	return { stop: () => finish('stopped'), done };
+}
+
+export interface EditTracker {
+	/** A person edited this field (or one with its id or name) since tracking began. */
+	has(element: Element): boolean;
+	stop(): void;
+}
+
+/**
+ * Notes the fields a person edits (`isPersonMade`, default `event.isTrusted`) from now on, for a hold that
+ * starts later: what the agent typed while an apply was still running is theirs too.
+ */
+export function trackPersonEdits(doc: Document, options: { signal?: AbortSignal | undefined; isPersonMade?: ((event: Event) => boolean) | undefined } = {}): EditTracker {
+	const isPersonMade = options.isPersonMade ?? ((event: Event) => event.isTrusted);
+	const elements = new WeakSet<Element>();
+	const ids = new Set<string>();
+	const names = new Set<string>();
+	const controller = new AbortController();
+	options.signal?.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+	const onEdit = (event: Event): void => {
+		const target = event.target as Element | null;
+		if (!target?.localName || !isPersonMade(event)) return;
+		elements.add(target);
+		if (target.id) ids.add(target.id);
+		const name = target.getAttribute('name');
+		if (name) names.add(name);
+	};
+	for (const type of [...EDIT_EVENTS, 'click'] as const) doc.addEventListener(type, onEdit, { capture: true, signal: controller.signal });
+	return {
+		has: (element) => elements.has(element) || (element.id !== '' && ids.has(element.id)) || (element.id === '' && names.has(element.getAttribute('name') ?? '\u0000')),
+		stop: () => controller.abort(),
+	};
 }
 
 /** What the field shows, in the form `HoldItem.wanted` takes. */

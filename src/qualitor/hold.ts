@@ -22,6 +22,8 @@ export interface HoldWritesOptions {
 	 * label too, so a rebuild of the section after the carry does not take them away unnoticed.
 	 */
 	carried?: readonly CarriedValue[] | undefined;
+	/** Fields a person edited before the hold began (`trackPersonEdits`): theirs, not held. */
+	touched?: ((element: Element) => boolean) | undefined;
 	/** Edits a person made since this time (`Date.now()`) are theirs (default: when the hold starts). */
 	since?: number | undefined;
 	quietMs?: number | undefined;
@@ -77,6 +79,7 @@ export function holdWrites(doc: Document, journal: Journal | undefined, options:
 		maxMs: options.maxMs,
 		maxRewrites: options.maxRewrites,
 		since: options.since,
+		touched: options.touched,
 		busy: () => isLoading(doc),
 		canWrite: () => locate?.mode !== 'read',
 		ignore: (node) => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-sop-assist]') != null,

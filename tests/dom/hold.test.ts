@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fill } from '../../src/dom/fill.ts';
-import { holdFields, valueOf, type HoldItem, type HoldOptions } from '../../src/dom/hold.ts';
+import { holdFields, trackPersonEdits, valueOf, type HoldItem, type HoldOptions } from '../../src/dom/hold.ts';
 import type { Writable } from '../../src/dom/journal-types.ts';
 import { selectOption } from '../../src/dom/select-option.ts';
 import { Journal } from '../../src/dom/journal.ts';
@@ -104,6 +104,25 @@ describe('holdFields', () => {
 		// Positive control: the page's reset of the other field was undone in the same hold.
 		expect(tel.value).toBe('(51) 3333-2222');
 		expect(result.rewritten).toEqual([{ what: 'Telefone', times: 1 }]);
+	});
+
+	test('what the person edited while the apply was still running is theirs from the start of the hold', async () => {
+		const typing = trackPersonEdits(document, { isPersonMade });
+		const journal = new Journal(document);
+		const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+		const tel = $<HTMLInputElement>('#telefone');
+		fill(obs, 'texto do SOP', { journal, label: 'Observação' });
+		fill(tel, '(51) 3333-2222', { journal, label: 'Telefone' });
+		// During the apply: the agent edits Observação, then the page empties both fields.
+		personEvent(obs, 'keydown');
+		obs.value = '';
+		tel.value = '';
+		const result = await holdFields(document, itemsOf(journal), { ...FAST, isPersonMade, touched: typing.has }).done;
+		typing.stop();
+		expect(result.released).toEqual(['Observação']);
+		expect(obs.value).toBe('');
+		// Control: the field nobody touched is written again.
+		expect(tel.value).toBe('(51) 3333-2222');
 	});
 
 	test('ends after the quiet period when nothing moves; a page still changing keeps it open until the bound', async () => {
