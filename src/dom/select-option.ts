@@ -46,6 +46,11 @@ export function selectOption(select: HTMLSelectElement, wanted: string, options:
 	return { kind: 'selected', text };
 }
 
+/** Whether `selectOption` would find `wanted` (one option, not ambiguous) in this select; chooses nothing. */
+export function hasOption(select: HTMLSelectElement, wanted: string): boolean {
+	return 'option' in findOption(select, wanted);
+}
+
 function findOption(
 	select: HTMLSelectElement,
 	wanted: string,

@@ -1,5 +1,5 @@
 import type { Journal } from '../dom/journal.ts';
-import { selectOption, type SelectOutcome } from '../dom/select-option.ts';
+import { hasOption, selectOption, type SelectOutcome } from '../dom/select-option.ts';
 import { restoreCategorisation } from './cascade-undo.ts';
 import { FIELD_NAMES, findField, type FieldKey, type FormMode, type LocateOptions } from './fields.ts';
 import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
@@ -38,6 +38,14 @@ export interface CascadeReport {
 }
 
 const CATEGORY_KEYS = ['categoria1', 'categoria2', 'categoria3'] as const;
+
+/** How long a level still showing its options from before the change may yet be reloaded by a late load. */
+const LATE_LOAD_MS = 2000;
+
+/** The level is the very select, with the very options, it was before the change that should reload it. */
+function isStale(select: HTMLSelectElement, before: SelectSnapshot): boolean {
+	return select === before.element && snapshotSelect(select).options === before.options;
+}
 
 /**
  * Chooses Tipo, Categoria 1..n and Prioridade by their option texts, waiting after each choice for
@@ -112,11 +120,22 @@ async function run(doc: Document, plan: CategorisationPlan, options: CascadeOpti
 		const key = CATEGORY_KEYS[level - 1]!;
 		const wanted = categorias[level - 1]!;
 		const previous = level === 1 ? (plan.tipo ? `Tipo "${plan.tipo}"` : 'o Tipo') : `Categoria ${level - 1} "${categorias[level - 2]}"`;
-		const ready = await waitForLevel(doc, () => query(key), before, {
+		let ready = await waitForLevel(doc, () => query(key), before, {
 			...limits,
 			what: `a Categoria ${level} carregar`,
 		});
 		report.waitMs += ready.waitedMs;
+		// Taken as loaded only because nothing moved for settleMs, and without the wanted option: the load may
+		// just be late (#divLoading "may appear a moment after the change"). Wait for it, bounded, once.
+		if (ready.ok && before && isStale(ready.value, before) && !hasOption(ready.value, wanted)) {
+			const late = await waitForLevel(doc, () => query(key), snapshotSelect(ready.value), {
+				...limits,
+				settleMs: Math.min(limits.timeoutMs, LATE_LOAD_MS),
+				what: `a Categoria ${level} carregar`,
+			});
+			report.waitMs += late.waitedMs;
+			if (late.ok) ready = late;
+		}
 		if (!ready.ok) {
 			const why =
 				ready.reason === 'aborted'
