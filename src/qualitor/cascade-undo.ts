@@ -4,7 +4,8 @@ import { changedSinceWritten, findEntryElement, restoreEntry } from '../dom/rest
 import { isPlaceholder } from '../dom/placeholder.ts';
 import { carryAdditionalFields, snapshotAdditionalFields } from './carry.ts';
 import type { LocateOptions } from './fields.ts';
-import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
+import { isStale, LATE_LOAD_MS, snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
+import { hasOption } from '../dom/select-option.ts';
 import type { Limits } from './report-types.ts';
 
 const ORDER = ['Tipo', 'Categoria 1', 'Categoria 2', 'Categoria 3'];
@@ -52,6 +53,11 @@ export async function restoreCategorisation(
 			if (!wait.ok && wait.reason === 'aborted') {
 				report.problems.push({ what: entry.label, why: 'Desfazer foi cancelado.' });
 				break;
+			}
+			// Taken as loaded only because nothing moved, without the option to restore: a late load, waited for once.
+			const level = wait.ok && wait.value !== true ? wait.value : null;
+			if (level && reloading && hadChoice && entry.prior.kind === 'select' && isStale(level, reloading) && !hasOption(level, entry.prior.text)) {
+				await waitForLevel(doc, () => asSelect(findEntryElement(doc, entry)), snapshotSelect(level), { ...limits, settleMs: Math.min(options.timeoutMs, LATE_LOAD_MS) });
 			}
 		}
 		const element = asSelect(findEntryElement(doc, entry));

@@ -2,7 +2,7 @@ import type { Journal } from '../dom/journal.ts';
 import { hasOption, selectOption, type SelectOutcome } from '../dom/select-option.ts';
 import { restoreCategorisation } from './cascade-undo.ts';
 import { FIELD_NAMES, findField, type FieldKey, type FormMode, type LocateOptions } from './fields.ts';
-import { snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
+import { isStale, LATE_LOAD_MS, snapshotSelect, waitForLevel, waitForQuiet, type SelectSnapshot } from './loading.ts';
 import type { DoneItem, Limits, NotDoneItem } from './report-types.ts';
 
 export type { DoneItem, Limits, NotDoneItem } from './report-types.ts';
@@ -39,13 +39,6 @@ export interface CascadeReport {
 
 const CATEGORY_KEYS = ['categoria1', 'categoria2', 'categoria3'] as const;
 
-/** How long a level still showing its options from before the change may yet be reloaded by a late load. */
-const LATE_LOAD_MS = 2000;
-
-/** The level is the very select, with the very options, it was before the change that should reload it. */
-function isStale(select: HTMLSelectElement, before: SelectSnapshot): boolean {
-	return select === before.element && snapshotSelect(select).options === before.options;
-}
 
 /**
  * Chooses Tipo, Categoria 1..n and Prioridade by their option texts, waiting after each choice for

@@ -20,6 +20,14 @@ export function snapshotSelect(select: HTMLSelectElement | null): SelectSnapshot
 	return { element: select, options: select ? signature(select) : '' };
 }
 
+/** How long a level still showing its options from before the change may yet be reloaded by a late load. */
+export const LATE_LOAD_MS = 2000;
+
+/** The level is the very select, with the very options, it was before the change that should reload it. */
+export function isStale(select: HTMLSelectElement, before: SelectSnapshot): boolean {
+	return select === before.element && signature(select) === before.options;
+}
+
 function signature(select: HTMLSelectElement): string {
 	return [...select.options].map((o) => `${o.value}\u0000${o.text}`).join('\u0001');
 }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, expect, test } from 'vitest';
+import { Journal } from '../../src/dom/journal.ts';
 import { applyCategorisation } from '../../src/qualitor/cascade.ts';
 
 /**
@@ -24,7 +25,8 @@ function mountEditor(lateMs: number, newOptions: string[]): void {
 			setTimeout(() => {
 				const level = document.getElementById('cdcategoriachange1') as HTMLSelectElement;
 				level.options.length = 1;
-				newOptions.forEach((text, i) => level.options.add(new Option(text, String(20 + i))));
+				const texts = tipo.value === '1' ? ['Cadastro', 'Financeiro'] : newOptions;
+				texts.forEach((text, i) => level.options.add(new Option(text, String(20 + i))));
 				loading.remove();
 			}, 100);
 		}, lateMs);
@@ -46,4 +48,18 @@ test('an option this Qualitor lacks is still reported, after a bounded wait (con
 	const report = await applyCategorisation(document, { tipo: 'Suporte Técnico', categorias: ['SUP - Certificado Digital'] }, { mode: 'edit', settleMs: 300, timeoutMs: 5000 });
 	expect(report.notDone.map((n) => n.why).join(' ')).toMatch(/"SUP - Certificado Digital" não existe neste Qualitor \(opções: SUP - Sistema\)/);
 	expect(Date.now() - started).toBeLessThan(5000);
+});
+
+test('undo waits the same way: Tipo back, the late load brings the old options, the ticket\'s Categoria 1 is chosen again', async () => {
+	mountEditor(450, ['SUP - Certificado Digital', 'SUP - Sistema']);
+	const level = () => document.getElementById('cdcategoriachange1') as HTMLSelectElement;
+	level().selectedIndex = 1; // the ticket's "Cadastro"
+	const journal = new Journal(document);
+	const report = await applyCategorisation(document, { tipo: 'Suporte Técnico', categorias: ['SUP - Certificado Digital'] }, { mode: 'edit', settleMs: 300, timeoutMs: 5000, journal });
+	expect(report.notDone).toEqual([]);
+	journal.noteSelectsWritten();
+	const undone = await journal.undo();
+	expect(undone.problems).toEqual([]);
+	expect(level().selectedOptions[0]?.text).toBe('Cadastro');
+	expect((document.getElementById('cdtipochamadochange') as HTMLSelectElement).selectedOptions[0]?.text).toBe('Requisição');
 });
