@@ -39,7 +39,10 @@ export async function benchLateFields(): Promise<void> {
 			reported = report.notDone.some((n) => n.what === 'Campo que esta instalação não tem');
 			runs.push(written - appeared);
 			// The hold the form session keeps after every apply (apply-hold.ts): how long it lasts when nothing moves.
-			const hold = await holdWrites(doc, report.journal, { locate: { mode: 'new' } }).done;
+			// jsdom's listeners accept only its own window's AbortSignal (in a browser there is one global).
+			const nodeAbortController = globalThis.AbortController;
+			globalThis.AbortController = window.AbortController;
+			const hold = await holdWrites(doc, report.journal, { locate: { mode: 'new' } }).done.finally(() => (globalThis.AbortController = nodeAbortController));
 			holds.push(hold.elapsedMs);
 			window.close();
 		}
