@@ -124,6 +124,15 @@ describe('the panel never hides what the agent must see', () => {
 		await ov(page, '[data-action="copy-diagnostic"]').waitFor();
 		await expectClearHeader(page, VIEWPORTS[2].name);
 		await page.screenshot({ path: screenshotPath('overlay-header-125-read-view.png') });
+		// The badge's copy works on Qualitor served over http too (no async clipboard there): paste what it copied.
+		expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+		await ov(page, '[data-action="copy-diagnostic"]').click();
+		await expect.poll(() => ov(page, '[data-action="copy-diagnostic"]').innerText()).toMatch(/Copiado/);
+		await page.evaluate(() => document.body.append(Object.assign(document.createElement('textarea'), { id: 'colar' })));
+		await page.locator('#colar').focus();
+		await page.keyboard.press('Control+V');
+		const pasted = JSON.parse(await page.inputValue('#colar')) as { controls: { id?: string }[] };
+		expect(pasted.controls.some((c) => c.id === 'nmtitulochamado')).toBe(true);
 		expect(problems).toEqual([]);
 		await page.close();
 	});

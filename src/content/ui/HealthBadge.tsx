@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ask } from '../../messages.ts';
 import { t } from '../../ui/i18n.ts';
 import type { FormHealth } from '../session.ts';
+import { useCopy } from './copy-text.ts';
 
 interface Props {
 	health: FormHealth;
@@ -61,28 +61,10 @@ export function HealthBadge({ health, diagnostic }: Props) {
 }
 
 function CopyDiagnostic({ diagnostic }: { diagnostic: () => string }) {
-	const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-	useEffect(() => {
-		if (state === 'idle') return;
-		const timer = setTimeout(() => setState('idle'), 2000);
-		return () => clearTimeout(timer);
-	}, [state]);
-	const copy = () => {
-		let text: string;
-		try {
-			text = diagnostic();
-		} catch {
-			setState('failed');
-			return;
-		}
-		navigator.clipboard.writeText(text).then(
-			() => setState('copied'),
-			() => setState('failed'),
-		);
-	};
+	const [state, copy] = useCopy();
 	// A short visible label (the header is 245–330 px wide); the tooltip says it whole.
 	return (
-		<button type="button" class="health-copy" data-action="copy-diagnostic" onClick={copy} title={t('overlayCopyDiagnostic')}>
+		<button type="button" class="health-copy" data-action="copy-diagnostic" onClick={(event) => copy(event, diagnostic)} title={t('overlayCopyDiagnostic')}>
 			{state === 'copied' ? t('copyDone') : state === 'failed' ? t('copyFailed') : t('overlayCopyDiagnosticShort')}
 		</button>
 	);

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import { t } from '../../ui/i18n.ts';
+import { useCopy } from './copy-text.ts';
 import type { Draft } from './draft.ts';
 
 const GREETINGS = ['Bom dia', 'Boa tarde', 'Boa noite'] as const;
@@ -42,12 +42,7 @@ interface Props {
 
 /** "Resposta ao cliente": the SOP's reply rendered, its recipient and greeting editable, copied as plain text. */
 export function Reply({ reply, onDraft }: Props) {
-	const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-	const copy = async (event: Event) => {
-		const ok = await copyText(reply.text, (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot | Document);
-		setCopied(ok ? 'copied' : 'failed');
-		setTimeout(() => setCopied('idle'), 2000);
-	};
+	const [copied, copy] = useCopy();
 	return (
 		<details class="fold reply" open data-section="resposta">
 			<summary>{t('replyTitle')}</summary>
@@ -96,7 +91,7 @@ export function Reply({ reply, onDraft }: Props) {
 				/>
 			</label>
 			<div class="reply-actions">
-				<button type="button" data-action="copy-reply" onClick={copy}>
+				<button type="button" data-action="copy-reply" onClick={(event) => copy(event, () => reply.text)}>
 					{copied === 'copied' ? t('copyDone') : copied === 'failed' ? t('copyFailed') : t('replyCopy')}
 				</button>
 				{reply.edited && (
@@ -107,37 +102,4 @@ export function Reply({ reply, onDraft }: Props) {
 			</div>
 		</details>
 	);
-}
-
-/**
- * Copies plain text: the async clipboard where the page is a secure context, else a hidden textarea
- * and the copy command (Qualitor served over http), inside the overlay's own root.
- */
-async function copyText(text: string, root: ShadowRoot | Document): Promise<boolean> {
-	try {
-		if (globalThis.isSecureContext && navigator.clipboard) {
-			await navigator.clipboard.writeText(text);
-			return true;
-		}
-	} catch {
-		// fall through to the copy command
-	}
-	const doc = (root as ShadowRoot).host?.ownerDocument ?? (root as Document);
-	const area = doc.createElement('textarea');
-	area.value = text;
-	area.setAttribute('readonly', '');
-	area.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0';
-	const holder = (root as ShadowRoot).host ? (root as ShadowRoot) : doc.body;
-	holder.append(area);
-	const active = (root as ShadowRoot).activeElement as HTMLElement | null;
-	area.select();
-	let ok = false;
-	try {
-		ok = doc.execCommand('copy');
-	} catch {
-		ok = false;
-	}
-	area.remove();
-	active?.focus();
-	return ok;
 }
