@@ -32,9 +32,10 @@ export function fill(field: TextField, text: string, options: FillOptions = {}):
 	if (!isTextField(field) || !isEditable(field)) return 'not-fillable';
 	const wanted = asFieldWouldStore(field, inFieldFormat(field, text));
 	const prior = field.value;
-	if (prior.includes(wanted)) return 'unchanged';
 	const blank = prior.trim() === '';
 	const replacing = !blank && options.replaceDefault === true && isUntouchedDefault(field);
+	// A default that merely contains the text ("Não informado" holds "informado") is still replaced.
+	if (replacing ? prior === wanted : prior.includes(wanted)) return 'unchanged';
 	const next = blank ? prior + wanted : replacing ? wanted : prior + separatorAfter(field, prior) + wanted;
 	if (field.maxLength >= 0 && next.length > field.maxLength) return 'too-long';
 	const recorded = options.journal?.record(field, { label: options.label });

@@ -58,6 +58,25 @@ describe('fill', () => {
 		expect(events).toBe(0);
 	});
 
+	test('replaces an untouched default even when the default contains the text; an equal default is left alone', () => {
+		const rendered = (value: string) => {
+			const field = document.createElement('input');
+			field.defaultValue = value; // what Qualitor rendered: value="Não informado"
+			document.body.append(field);
+			return field;
+		};
+		const holding = rendered('Não informado');
+		expect(fill(holding, 'informado', { replaceDefault: true })).toBe('replaced');
+		expect(holding.value).toBe('informado');
+		const equal = rendered('WhatsApp');
+		expect(fill(equal, 'WhatsApp', { replaceDefault: true })).toBe('unchanged');
+		// Control: text a person typed that contains the SOP's text is kept as it is.
+		const typed = rendered('Não informado');
+		typed.value = 'Ligou, informado';
+		expect(fill(typed, 'informado', { replaceDefault: true })).toBe('unchanged');
+		expect(typed.value).toBe('Ligou, informado');
+	});
+
 	test('treats CRLF templates like the LF the textarea stores, so a second apply is a no-op', () => {
 		const field = textarea();
 		fill(field, 'a\r\nb');
