@@ -24,7 +24,7 @@ export interface FillOptions {
 /**
  * Writes `text` into a field without ever discarding what a person typed there: an empty field is
  * filled, a field holding other text gets `text` appended after a blank line (a space in one-line
- * inputs), a field that already contains `text` is left alone. The prior value is always kept as a
+ * inputs), a field that already contains `text` as a piece of its own (not inside a word) is left alone. The prior value is always kept as a
  * prefix of the new one, whitespace included (except an untouched default with `replaceDefault`).
  * Dates and numbers are written the way the field's mask shows them; then the page sees what typing fires.
  */
@@ -35,7 +35,7 @@ export function fill(field: TextField, text: string, options: FillOptions = {}):
 	const blank = prior.trim() === '';
 	const replacing = !blank && options.replaceDefault === true && isUntouchedDefault(field);
 	// A default that merely contains the text ("Não informado" holds "informado") is still replaced.
-	if (replacing ? prior === wanted : prior.includes(wanted)) return 'unchanged';
+	if (replacing ? prior === wanted : holdsAsPiece(prior, wanted)) return 'unchanged';
 	const next = blank ? prior + wanted : replacing ? wanted : prior + separatorAfter(field, prior) + wanted;
 	if (field.maxLength >= 0 && next.length > field.maxLength) return 'too-long';
 	const recorded = options.journal?.record(field, { label: options.label });
@@ -56,6 +56,22 @@ export function fill(field: TextField, text: string, options: FillOptions = {}):
 /** The field shows exactly what it was rendered with: nobody typed in it. */
 export function isUntouchedDefault(field: TextField): boolean {
 	return field.value !== '' && field.value === field.defaultValue;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * `prior` holds `wanted` not glued to a letter or digit on either side: "Sim" is in "Sim, ligou" but not
+ * in "Simone". What an earlier fill wrote always sits after whitespace, so a second apply finds it.
+ */
+function holdsAsPiece(prior: string, wanted: string): boolean {
+	if (wanted === '') return true;
+	const glued = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && WORD.test(a) && WORD.test(b);
+	for (let at = prior.indexOf(wanted); at >= 0; at = prior.indexOf(wanted, at + 1)) {
+		const end = at + wanted.length;
+		if (!glued(prior[at - 1], wanted[0]) && !glued(wanted.at(-1), prior[end])) return true;
+	}
+	return false;
 }
 
 /** Textareas store line breaks as "\n"; one-line inputs drop them. Compare with what will be stored. */

@@ -77,6 +77,15 @@ describe('fill', () => {
 		expect(typed.value).toBe('Ligou, informado');
 	});
 
+	test('text inside a word is not the SOP\'s text: "Sim" is appended after "Simone", left alone in "Sim, ligou"', () => {
+		const glued = input('Simone');
+		expect(fill(glued, 'Sim')).toBe('appended');
+		expect(glued.value).toBe('Simone Sim');
+		const piece = input('Sim, ligou');
+		expect(fill(piece, 'Sim')).toBe('unchanged');
+		expect(piece.value).toBe('Sim, ligou');
+	});
+
 	test('treats CRLF templates like the LF the textarea stores, so a second apply is a no-op', () => {
 		const field = textarea();
 		fill(field, 'a\r\nb');
