@@ -37,7 +37,7 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 			signal: options.signal,
 			locate: options.locate,
 			since: options.since,
-			touched: options.typing?.has,
+			typing: options.typing,
 			carried: options.carried,
 			onUpdate: (result) => {
 				if (result.finished) finished = true;

@@ -36,11 +36,17 @@ export interface HoldOptions {
 	busy?: (() => boolean) | undefined;
 	/** Writes are allowed now (false in a read-only view: the hold then only checks). */
 	canWrite?: (() => boolean) | undefined;
-	/** A person's edit (default `event.isTrusted`): the field is theirs from then on. */
+	/** A person's edit (default `event.isTrusted`): the field is theirs from then on. Not used with `typing` (the tracker's own). */
 	isPersonMade?: ((event: Event) => boolean) | undefined;
 	/** Edits since this time count as the person's (default: when the hold starts). */
 	since?: number | undefined;
-	/** Fields a person edited before the hold began (during the apply: `trackPersonEdits`) are theirs from the start. */
+	/**
+	 * The person's edits as already tracked (`trackPersonEdits`, started with the apply): the fields it has
+	 * are theirs from the start, and the hold listens through it instead of adding listeners of its own.
+	 * The hold does not stop it. Default: a tracker of the hold's own, from its start to its end.
+	 */
+	typing?: EditTracker | undefined;
+	/** Fields a person edited before the hold began are theirs from the start (default: `typing.has`). */
 	touched?: ((element: Element) => boolean) | undefined;
 	/** Called after each re-write, each field given up, and once at the end. */
 	onUpdate?: ((result: HoldResult) => void) | undefined;
@@ -97,11 +103,11 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 	const maxRewrites = options.maxRewrites ?? 3;
 	const started = now();
 	const since = options.since ?? Date.now();
-	const isPersonMade = options.isPersonMade ?? ((event: Event) => event.isTrusted);
 	const tracked: Tracked[] = items.map((item) => ({ ...item, rewrites: 0, state: 'holding', key: item.element.id, name: item.element.getAttribute('name') ?? '' }));
 	const result: HoldResult = { rewritten: [], lost: [], released: [], finished: false, elapsedMs: 0 };
+	const touched = options.touched ?? options.typing?.has;
 	for (const item of tracked) {
-		if (!options.touched?.(item.element)) continue;
+		if (!touched?.(item.element)) continue;
 		item.state = 'released';
 		result.released.push(item.what);
 	}
@@ -120,8 +126,11 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		// A radio or checkbox group: ticking a sibling is a choice about this field too.
 		return isCheckable(item.element) && isCheckable(element) && item.name !== '' && element.getAttribute('name') === item.name;
 	};
+	/** A person's edit (the tracker judged it): a held field it belongs to is theirs from now on. */
 	const onEdit = (event: Event): void => {
-		if (!isPersonMade(event) || Date.now() < since) return;
+		// A click ticks a radio or checkbox (its change may come from a label elsewhere); other clicks edit nothing.
+		if (event.type === 'click' && !isCheckable(event.target as Element)) return;
+		if (Date.now() < since) return;
 		for (const item of tracked) {
 			if (item.state !== 'holding' || !belongs(item, event.target)) continue;
 			item.state = 'released';
@@ -201,9 +210,8 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		return { stop: () => undefined, done };
 	}
 	options.signal?.addEventListener('abort', () => finish('stopped'), { once: true, signal: controller.signal });
-	for (const type of EDIT_EVENTS) doc.addEventListener(type, onEdit, { capture: true, signal: controller.signal });
-	// A click ticks a radio or checkbox (its change may come from a label elsewhere).
-	doc.addEventListener('click', (event) => isCheckable(event.target as Element) && onEdit(event), { capture: true, signal: controller.signal });
+	const typing = options.typing ?? trackPersonEdits(doc, { signal: controller.signal, isPersonMade: options.isPersonMade });
+	typing.watch(onEdit, controller.signal);
 	let pending: ReturnType<typeof setTimeout> | undefined;
 	const Observer = view.MutationObserver ?? globalThis.MutationObserver;
 	const observer = new Observer((records) => {
@@ -226,20 +234,25 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 export interface EditTracker {
 	/** A person edited this field (or one with its id or name) since tracking began. */
 	has(element: Element): boolean;
+	/** Calls `listener` with each of the person's edits from now on (any click included), until `signal` aborts or the tracker stops. */
+	watch(listener: (event: Event) => void, signal?: AbortSignal): void;
 	stop(): void;
 }
 
 /**
  * Notes the fields a person edits (`isPersonMade`, default `event.isTrusted`) from now on, for a hold that
- * starts later: what the agent typed while an apply was still running is theirs too.
+ * starts later: what the agent typed while an apply was still running is theirs too. The one listener of
+ * the person's edits: a hold given this tracker hears them through `watch`.
  */
 export function trackPersonEdits(doc: Document, options: { signal?: AbortSignal | undefined; isPersonMade?: ((event: Event) => boolean) | undefined } = {}): EditTracker {
 	const isPersonMade = options.isPersonMade ?? ((event: Event) => event.isTrusted);
 	const elements = new WeakSet<Element>();
 	const ids = new Set<string>();
 	const names = new Set<string>();
+	const listeners = new Set<(event: Event) => void>();
 	const controller = new AbortController();
 	options.signal?.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+	controller.signal.addEventListener('abort', () => listeners.clear(), { once: true });
 	const onEdit = (event: Event): void => {
 		const target = event.target as Element | null;
 		if (!target?.localName || !isPersonMade(event)) return;
@@ -247,10 +260,16 @@ export function trackPersonEdits(doc: Document, options: { signal?: AbortSignal 
 		if (target.id) ids.add(target.id);
 		const name = target.getAttribute('name');
 		if (name) names.add(name);
+		for (const listener of [...listeners]) listener(event);
 	};
 	for (const type of [...EDIT_EVENTS, 'click'] as const) doc.addEventListener(type, onEdit, { capture: true, signal: controller.signal });
 	return {
 		has: (element) => elements.has(element) || (element.id !== '' && ids.has(element.id)) || (element.id === '' && names.has(element.getAttribute('name') ?? '\u0000')),
+		watch: (listener, signal) => {
+			if (controller.signal.aborted || signal?.aborted) return;
+			listeners.add(listener);
+			signal?.addEventListener('abort', () => listeners.delete(listener), { once: true, signal: controller.signal });
+		},
 		stop: () => controller.abort(),
 	};
 }

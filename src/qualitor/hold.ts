@@ -1,4 +1,4 @@
-import { holdFields, valueOf, type Hold, type HoldItem, type HoldResult } from '../dom/hold.ts';
+import { holdFields, valueOf, type EditTracker, type Hold, type HoldItem, type HoldResult } from '../dom/hold.ts';
 import type { Journal, JournalEntry, Writable } from '../dom/journal.ts';
 import { normalize } from '../dom/normalize.ts';
 import { isPlaceholder } from '../dom/placeholder.ts';
@@ -22,8 +22,8 @@ export interface HoldWritesOptions {
 	 * label too, so a rebuild of the section after the carry does not take them away unnoticed.
 	 */
 	carried?: readonly CarriedValue[] | undefined;
-	/** Fields a person edited before the hold began (`trackPersonEdits`): theirs, not held. */
-	touched?: ((element: Element) => boolean) | undefined;
+	/** The person's edits tracked since before the hold began (`trackPersonEdits`): fields it has are theirs, not held; the hold listens through it. */
+	typing?: EditTracker | undefined;
 	/** Edits a person made since this time (`Date.now()`) are theirs (default: when the hold starts). */
 	since?: number | undefined;
 	quietMs?: number | undefined;
@@ -79,7 +79,7 @@ export function holdWrites(doc: Document, journal: Journal | undefined, options:
 		maxMs: options.maxMs,
 		maxRewrites: options.maxRewrites,
 		since: options.since,
-		touched: options.touched,
+		typing: options.typing,
 		busy: () => isLoading(doc),
 		canWrite: () => locate?.mode !== 'read',
 		ignore: (node) => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-sop-assist]') != null,

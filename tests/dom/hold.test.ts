@@ -125,6 +125,47 @@ describe('holdFields', () => {
 		expect(tel.value).toBe('(51) 3333-2222');
 	});
 
+	test("one tracker of the person's edits: a hold given the apply's tracker hears edits through it and adds no listeners of its own", async () => {
+		const added: string[] = [];
+		const addEventListener = document.addEventListener.bind(document);
+		document.addEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject, AddEventListenerOptions?]) => {
+			added.push(type);
+			addEventListener(type, ...rest);
+		}) as typeof document.addEventListener;
+		try {
+			const typing = trackPersonEdits(document, { isPersonMade });
+			const tracking = added.length;
+			const journal = new Journal(document);
+			const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+			const tel = $<HTMLInputElement>('#telefone');
+			fill(obs, 'texto do SOP', { journal, label: 'Observação' });
+			fill(tel, '(51) 3333-2222', { journal, label: 'Telefone' });
+			added.length = 0;
+			const hold = holdFields(document, itemsOf(journal), { ...FAST, typing });
+			expect(added).toEqual([]);
+			await sleep(30);
+			// During the hold: the person edits Observação (heard through the tracker), the page empties both.
+			personEvent(obs, 'input');
+			obs.value = '';
+			tel.value = '';
+			const result = await hold.done;
+			expect(result.released).toEqual(['Observação']);
+			expect(obs.value).toBe('');
+			expect(tel.value).toBe('(51) 3333-2222');
+			// The hold did not stop the apply's tracker: it still notes edits after the hold.
+			personEvent(tel, 'input');
+			expect(typing.has(tel)).toBe(true);
+			typing.stop();
+			// Control: without a tracker the hold tracks on its own, with as many listeners as a tracker has.
+			added.length = 0;
+			const own = holdFields(document, itemsOf(journal), { ...FAST, isPersonMade });
+			expect(added.length).toBe(tracking);
+			own.stop();
+		} finally {
+			document.addEventListener = addEventListener;
+		}
+	});
+
 	test('ends after the quiet period when nothing moves; a page still changing keeps it open until the bound', async () => {
 		const journal = new Journal(document);
 		fill($<HTMLInputElement>('#telefone'), '(51) 3333-2222', { journal, label: 'Telefone' });
