@@ -10,6 +10,7 @@ import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
 import { holdApplied, type AppliedHold } from './apply-hold.ts';
 import { holdRestored, type Hold } from '../qualitor/hold.ts';
 import { trackPersonEdits } from '../dom/hold.ts';
+import { childController } from '../dom/child-abort.ts';
 import { snapshotAdditionalFields } from '../qualitor/carry.ts';
 import { saveCheckEntries } from './save-check.ts';
 import { readPageValues } from '../qualitor/page-values.ts';
@@ -39,9 +40,8 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 	const form = findTicketForm(doc);
 	if (!form) return null;
 	const { mode } = form;
-	const controller = new AbortController();
 	// One lifecycle per form: whoever owns the session (the overlay) aborts `signal`; a page that hides ends it too.
-	signal?.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+	const controller = childController(signal);
 	doc.defaultView?.addEventListener('pagehide', (event) => !(event as PageTransitionEvent).persisted && controller.abort(), { signal: controller.signal });
 	/** A stop function that also runs when the session ends; either way once. */
 	const tied = (stop: () => void): (() => void) => {

@@ -1,3 +1,4 @@
+import { childController } from './child-abort.ts';
 import { dispatchEdit, setNativeValue } from './events.ts';
 import { isCheckable, isEditable, isSelect, isTextField } from './fillable.ts';
 import type { Writable } from './journal-types.ts';
@@ -111,7 +112,8 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		item.state = 'released';
 		result.released.push(item.what);
 	}
-	const controller = new AbortController();
+	// Ends with the hold, and with the caller's signal (the form session): every listener, observer and timer goes.
+	const controller = childController(options.signal);
 	const view = doc.defaultView ?? globalThis;
 	let lastActivity = now();
 	let resolve!: (result: HoldResult) => void;
@@ -209,7 +211,7 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		finish(tracked.length === 0 ? 'quiet' : 'stopped');
 		return { stop: () => undefined, done };
 	}
-	options.signal?.addEventListener('abort', () => finish('stopped'), { once: true, signal: controller.signal });
+	controller.signal.addEventListener('abort', () => finish('stopped'), { once: true });
 	const typing = options.typing ?? trackPersonEdits(doc, { signal: controller.signal, isPersonMade: options.isPersonMade });
 	typing.watch(onEdit, controller.signal);
 	let pending: ReturnType<typeof setTimeout> | undefined;
@@ -250,8 +252,7 @@ export function trackPersonEdits(doc: Document, options: { signal?: AbortSignal 
 	const ids = new Set<string>();
 	const names = new Set<string>();
 	const listeners = new Set<(event: Event) => void>();
-	const controller = new AbortController();
-	options.signal?.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+	const controller = childController(options.signal);
 	controller.signal.addEventListener('abort', () => listeners.clear(), { once: true });
 	const onEdit = (event: Event): void => {
 		const target = event.target as Element | null;

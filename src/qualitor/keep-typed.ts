@@ -1,6 +1,7 @@
 import { additionalControls, carryAdditionalFields, snapshotAdditionalFields, type CarriedValue, type CarryReport } from './carry.ts';
 import { findAdditionalFields, findField, type FieldKey, type LocateOptions } from './fields.ts';
 import { holdLosses, holdWrites, type Hold } from './hold.ts';
+import { childController } from '../dom/child-abort.ts';
 
 const CASCADE: readonly FieldKey[] = ['tipo', 'categoria1', 'categoria2', 'categoria3'];
 
@@ -44,8 +45,7 @@ export function keepTypedAcrossChanges(doc: Document, options: KeepOptions): voi
 		const carried = [...fresh, ...(pending?.carried.filter((c) => !fresh.some((f) => f.label === c.label)) ?? [])];
 		pending?.controller.abort();
 		if (carried.length === 0) return void (pending = undefined);
-		const controller = new AbortController();
-		options.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+		const controller = childController(options.signal);
 		const run = { carried, controller };
 		pending = run;
 		void carryAdditionalFields(doc, carried, {
@@ -61,7 +61,7 @@ export function keepTypedAcrossChanges(doc: Document, options: KeepOptions): voi
 		}).then((report) => {
 			if (controller.signal.aborted) return;
 			pending = undefined;
-			controller.abort(); // releases the listener on the session's signal
+			controller.abort(); // releases its listener on the session's signal
 			if (report.done.length || report.notDone.length) options.onResult(report);
 			// Qualitor's late work after the carry (another re-build, a late load) must not take the text away unnoticed.
 			held = holdWrites(doc, undefined, { signal: options.signal, locate, carried, onUpdate: (r) => r.finished && r.lost.length > 0 && options.onResult({ done: [], notDone: holdLosses(r), waitMs: 0 }) });
