@@ -3,7 +3,8 @@ import type { ApplyReport } from '../qualitor/apply.ts';
 import type { CarriedValue } from '../qualitor/carry.ts';
 import type { LocateOptions } from '../qualitor/fields.ts';
 import { holdLosses, holdWrites, type Hold, type HoldResult } from '../qualitor/hold.ts';
-import type { ApplyOutcome } from './session.ts';
+import type { ApplyOutcome, UndoOutcome } from './session.ts';
+import { t } from '../ui/i18n.ts';
 
 /** Appended to a report line whose value the hold wrote again. */
 export const REWRITTEN_NOTE = ' — escrito de novo: o Qualitor mudou o campo depois de aplicar';
@@ -89,4 +90,23 @@ export function withHold(outcome: ApplyOutcome, result: HoldResult): ApplyOutcom
 	}
 	const known = (n: { what: string; why: string }) => outcome.notDone.some((o) => o.what === n.what && o.why === n.why);
 	return { ...outcome, done, notDone: [...outcome.notDone, ...lost.filter((l) => !known(l))], settling: !result.finished };
+}
+
+/**
+ * The undo's report after its hold's (cumulative) result: what was written back is named, what did not stay
+ * leaves the count of restored fields (`restoredWhat`: the names the undo restored) and is named, in the
+ * agent's words, with what the field shows now. Applied to the report as the undo first made it; idempotent.
+ */
+export function withUndoHold(outcome: UndoOutcome, result: HoldResult, restoredWhat: readonly string[]): UndoOutcome {
+	const lost = result.lost.map(({ what, kind, shown, wanted }) => ({
+		what,
+		why: kind === 'gone' ? t('undoNotRestoredGone', wanted) : t('undoNotRestoredFought', shown.trim() ? `"${shown}"` : t('undoShownEmpty')),
+	}));
+	return {
+		...outcome,
+		restored: Math.max(0, outcome.restored - lost.filter((l) => restoredWhat.includes(l.what)).length),
+		rewritten: result.rewritten.filter((r) => !lost.some((l) => l.what === r.what)).map((r) => r.what),
+		notRestored: lost,
+		settling: !result.finished,
+	};
 }

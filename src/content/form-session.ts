@@ -7,7 +7,7 @@ import { guardSave } from '../qualitor/save-guard.ts';
 import type { Sop } from '../sop/types.ts';
 import { keepTypedAcrossChanges } from '../qualitor/keep-typed.ts';
 import { applyFlow, replaceTitle, withLateFill } from './apply-flow.ts';
-import { holdApplied, type AppliedHold } from './apply-hold.ts';
+import { holdApplied, withUndoHold, type AppliedHold } from './apply-hold.ts';
 import { holdRestored, type Hold } from '../qualitor/hold.ts';
 import { trackPersonEdits } from '../dom/hold.ts';
 import { childController } from '../dom/child-abort.ts';
@@ -79,6 +79,8 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 	};
 	const outcomeListeners = listeners<ApplyOutcome>();
 	const keptListeners = listeners<KeptResult>();
+	const undoneListeners = listeners<UndoOutcome>();
+	let undos = 0;
 	let applies = 0;
 	/** Holds what the last undo restored while Qualitor's late work runs; stopped by the next apply or undo. */
 	let restoring: Hold | undefined;
@@ -163,21 +165,39 @@ export function createFormSession(doc: Document, signal?: AbortSignal): FormSess
 		}),
 		undo: () =>
 			serialise(async (): Promise<UndoOutcome> => {
-				const outcome: UndoOutcome = { restored: 0, problems: [] };
+				const base: UndoOutcome = { id: ++undos, restored: 0, problems: [], settling: false };
+				const restoredWhat: string[] = [];
 				restoring?.stop();
+				// The report follows the hold of what was restored, as the apply's does: one report, updated.
+				let current = base;
+				let shown = false;
 				for (let entry = applied.pop(); entry; entry = applied.pop()) {
 					// What the undo carries across its own reload, held with the rest while Qualitor settles.
 					const carried = snapshotAdditionalFields(doc, entry.report.journal, { agentOnly: true });
 					const undone = await undoApply(entry.report);
-					outcome.restored += undone.restored.length;
-					outcome.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
-					restoring = holdRestored(doc, entry.report.journal, { signal: controller.signal, locate: locate(), since: Date.now(), carried });
+					base.restored += undone.restored.length;
+					restoredWhat.push(...undone.restored);
+					base.problems.push(...undone.problems.map((p) => `${p.what}: ${p.why}`));
+					current = { ...base, settling: true };
+					restoring = holdRestored(doc, entry.report.journal, {
+						signal: controller.signal,
+						locate: locate(),
+						since: Date.now(),
+						carried,
+						// Stopped (the next apply or undo, the agent changing Tipo/Categoria): final with what was judged so far.
+						onUpdate: (result) => {
+							current = withUndoHold({ ...base }, result, restoredWhat);
+							if (shown) undoneListeners.emit(current);
+						},
+					});
 				}
-				return outcome;
+				shown = true;
+				return current;
 			}),
 		canUndo: () => applied.length > 0,
 		watchOutcome: (onChange) => outcomeListeners.add(onChange),
 		watchKept: (onChange) => keptListeners.add(onChange),
+		watchUndone: (onChange) => undoneListeners.add(onChange),
 		useTitle: (text) => {
 			const last = applied.at(-1);
 			return last ? replaceTitle(doc, text, last.report, locate()) : false;

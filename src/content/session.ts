@@ -38,6 +38,8 @@ export interface FormSession {
 	 * fields: which fields got the agent's text back, and which did not come back (with their text).
 	 */
 	watchKept(onChange: (result: KeptResult) => void): () => void;
+	/** Calls back with the last undo's report, updated while its hold runs (the same `id`). Returns a stop function. */
+	watchUndone(onChange: (outcome: UndoOutcome) => void): () => void;
 	/** Writes the SOP's title over the agent's, as part of the last apply (Desfazer brings theirs back). */
 	useTitle(text: string): boolean;
 	/** Whether an apply is there to undo (it outlives the panel's views). */
@@ -120,6 +122,15 @@ export interface ApplyOutcome {
 }
 
 export interface UndoOutcome {
+	/** Which undo this report is about: an update from its hold carries the same id. */
+	id?: number;
+	/** Fields back to what they were (once the hold ended: those that stayed so). */
 	restored: number;
 	problems: string[];
+	/** Fields Qualitor's late work changed after the undo and that were written back (they hold now). */
+	rewritten?: string[];
+	/** Fields the undo gave back that did not stay (Qualitor kept changing one, or it is gone), in the agent's words. */
+	notRestored?: { what: string; why: string }[];
+	/** Qualitor may still change what was restored: the undo holds it while the form settles, this report may still change (`watchUndone`). */
+	settling?: boolean;
 }

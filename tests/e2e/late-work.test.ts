@@ -54,6 +54,19 @@ async function applyToken(page: Page, o: Overlay): Promise<{ done: string; notDo
 	return { done: await o.locator('[data-report="done"]').innerText(), notDone: (await notDone.count()) ? await notDone.innerText() : '' };
 }
 
+/** Clicks Desfazer and waits until the undo's report is final (its hold ended). */
+async function undoAndSettle(o: Overlay): Promise<{ undone: string; rewritten: string; notRestored: string; settlingSeen: boolean }> {
+	await o.locator('[data-action="undo"]').click();
+	await o.locator('[data-report="undone"]').waitFor({ timeout: 30_000 });
+	const settlingSeen = (await o.locator('.report').getAttribute('data-settling')) === 'true';
+	await expect.poll(() => o.locator('.report').getAttribute('data-settling'), { timeout: 20_000 }).toBeNull();
+	const text = async (report: string) => {
+		const el = o.locator(`[data-report="${report}"]`);
+		return (await el.count()) ? await el.innerText() : '';
+	};
+	return { undone: await text('undone'), rewritten: await text('undo-rewritten'), notRestored: await text('undo-not-restored'), settlingSeen };
+}
+
 const VARIANTS = [
 	{ name: 'default fixture (positive control)', query: '', resets: false },
 	{ name: 'additional fields re-built by their own request without #divLoading (F1)', query: '&reconstroi=120', resets: true },
@@ -89,12 +102,14 @@ describe("what the apply wrote survives Qualitor's late work, the report tells t
 			else expect(report.done).not.toMatch(/escrito de novo/);
 
 			// One Desfazer: the form as the agent had it, the note in the Tipo-linked field included.
-			await o.locator('[data-action="undo"]').click();
-			await o.locator('[data-report="undone"]').waitFor({ timeout: 30_000 });
+			const undo = await undoAndSettle(o);
 			await noLoad(page);
 			await expect.poll(() => page.evaluate(snapshotForm), { timeout: 15_000 }).toEqual(before);
+			// The undo's report, once its hold ended, names nothing that did not stay (control of the test below).
+			expect(undo.notRestored).toBe('');
+			expect(undo.undone).toMatch(/^Desfeito: \d+ campo\(s\) voltaram ao que eram\./);
 			expect(problems).toEqual([]);
-			console.log(`${variant.name}: report final ${settledMs} ms after clicking Aplicar`);
+			console.log(`${variant.name}: report final ${settledMs} ms after clicking Aplicar; undo: ${undo.undone} ${undo.rewritten}`);
 			await page.close();
 		}, 90_000);
 	}
@@ -131,3 +146,37 @@ test("during the hold a value the page resets is written again, but one the agen
 	expect(problems).toEqual([]);
 	await page.close();
 }, 90_000);
+
+describe("after Desfazer the report follows its hold, as the apply's does", () => {
+	// padraoinsiste: once Categoria 1 is emptied (the undo), a page script puts the additional fields' defaults
+	// back 250 ms after anything else shows, up to `padraovezes` times (5 by default).
+	for (const { times, lost } of [{ times: 2, lost: false }, { times: 5, lost: true }]) {
+		test(`the page puts the default back over the restored note ${times} times: ${lost ? 'given up after 3 re-writes and named' : 'written back and said so'}`, async () => {
+			const { page, problems, overlay: o } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?delay=100&padraoinsiste=250&padraovezes=${times}`, viewport: { width: 1366, height: 768 } });
+			await agentStart(page);
+			const report = await applyToken(page, o);
+			// The apply is not touched by it (the classification is never emptied there).
+			expect(report.notDone).not.toMatch(/Canal de atendimento|Telefone|Encaminhar/);
+			const undo = await undoAndSettle(o);
+			expect(undo.settlingSeen).toBe(true);
+			await noLoad(page);
+			const reset = await page.evaluate(() => (window as unknown as { padraoReposto?: number }).padraoReposto ?? 0);
+			if (lost) {
+				// The page put it back at least 4 times: 3 times the hold wrote the note again, then it gave up and says so.
+				expect(reset).toBeGreaterThanOrEqual(4);
+				expect(undo.notRestored).toMatch(/Canal de atendimento\s*: o Qualitor mudou o campo de novo depois de desfazer e continuou mudando \(agora: "Não informado"\); confira antes de salvar\./);
+				expect(undo.rewritten).toBe('');
+				expect(await shown(page, additional(page, 'Canal de atendimento'))).toBe('Não informado');
+			} else {
+				// Control: twice is within the hold's 3 re-writes: the note is back and the report says it was written again.
+				expect(reset).toBe(2);
+				expect(undo.notRestored).toBe('');
+				expect(undo.rewritten).toBe('Escrito de novo depois de desfazer (o Qualitor mudou o campo): Canal de atendimento.');
+				expect(await shown(page, additional(page, 'Canal de atendimento'))).toBe(AGENT_NOTE);
+			}
+			expect(undo.undone).toMatch(/^Desfeito: \d+ campo\(s\) voltaram ao que eram\./);
+			expect(problems).toEqual([]);
+			await page.close();
+		}, 90_000);
+	}
+});

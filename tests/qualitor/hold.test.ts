@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { Journal } from '../../src/dom/journal.ts';
 import { selectOption } from '../../src/dom/select-option.ts';
 import { CATEGORISATION_GROUP } from '../../src/qualitor/cascade.ts';
-import { holdLosses, holdWrites } from '../../src/qualitor/hold.ts';
+import { holdLosses, holdRestored, holdWrites } from '../../src/qualitor/hold.ts';
 import { writeField } from '../../src/qualitor/write-field.ts';
-import { REWRITTEN_NOTE, withHold } from '../../src/content/apply-hold.ts';
-import type { ApplyOutcome } from '../../src/content/session.ts';
+import { REWRITTEN_NOTE, withHold, withUndoHold } from '../../src/content/apply-hold.ts';
+import type { ApplyOutcome, UndoOutcome } from '../../src/content/session.ts';
 
 const FAST = { quietMs: 150, maxMs: 3000 };
 
@@ -129,5 +129,46 @@ describe('withHold (the report)', () => {
 		expect(withHold(once, result)).toEqual(once);
 		// Control: nothing lost, nothing written again: the report is unchanged but for the hold's state.
 		expect(withHold(outcome, { ...result, rewritten: [], lost: [], finished: false })).toEqual({ ...outcome, settling: true });
+	});
+});
+
+describe('the undo report follows its hold (holdRestored + withUndoHold)', () => {
+	test('settling while the hold runs; then a field written back is named, one the page kept changing leaves the count and is named', async () => {
+		const journal = new Journal(document);
+		const telefone = $<HTMLInputElement>('#vlinformacaoadicional12');
+		const prioridade = $<HTMLSelectElement>('#cdseveridade');
+		writeField(telefone, 'Telefone', '(51) 3333-2222', { journal, replaceDefault: true });
+		selectOption(prioridade, 'Baixa', { journal, label: 'Prioridade' });
+		const undone = await journal.undo();
+		expect(undone.restored.sort()).toEqual(['Prioridade', 'Telefone']);
+		expect([telefone.value, prioridade.selectedIndex]).toEqual(['Não informado', 0]);
+		const base: UndoOutcome = { id: 1, restored: undone.restored.length, problems: [] };
+		const reports: UndoOutcome[] = [];
+		const hold = holdRestored(document, journal, {
+			...FAST,
+			locate: { mode: 'new' },
+			onUpdate: (result) => reports.push(withUndoHold(base, result, undone.restored)),
+		});
+		// Qualitor's late work after the undo: Telefone reset once, Prioridade set to Média over and over.
+		telefone.value = '';
+		const fight = setInterval(() => (prioridade.value = '2'), 30);
+		const result = await hold.done;
+		clearInterval(fight);
+		expect(reports[0]!.settling).toBe(true);
+		const final = withUndoHold(base, result, undone.restored);
+		expect(reports.at(-1)).toEqual(final);
+		expect(final).toEqual({
+			id: 1,
+			restored: 1,
+			problems: [],
+			rewritten: ['Telefone'],
+			notRestored: [{ what: 'Prioridade', why: 'o Qualitor mudou o campo de novo depois de desfazer e continuou mudando (agora: "Média"); confira antes de salvar.' }],
+			settling: false,
+		});
+		expect(telefone.value).toBe('Não informado');
+		expect(prioridade.value).toBe('2'); // left as the page wants it, and said so
+		// Idempotent on the report as the undo made it; control: a hold with nothing to say leaves the count.
+		expect(withUndoHold(base, result, undone.restored)).toEqual(final);
+		expect(withUndoHold(base, { ...result, rewritten: [], lost: [] }, undone.restored)).toEqual({ ...base, rewritten: [], notRestored: [], settling: false });
 	});
 });

@@ -38,6 +38,25 @@ export function hasSomethingToApply(sop: Sop): boolean {
 	return Boolean(q?.tipo || q?.categorias?.length || q?.prioridade || titulo || descricao || solucao || Object.keys(adicionais).length);
 }
 
+/** What could not be done (or did not stay), each a link to its field. */
+function NotDone({ title, report, items, onFocus }: { title: string; report: string; items: readonly { what: string; why: string }[]; onFocus(field: string): void }) {
+	return (
+		<>
+			<p>{title}</p>
+			<ul class="not-done" data-report={report}>
+				{items.map((n) => (
+					<li key={n.what + n.why}>
+						<button type="button" class="link" data-field={n.what} onClick={() => onFocus(n.what)}>
+							<strong>{n.what}</strong>
+						</button>
+						: {n.why}
+					</li>
+				))}
+			</ul>
+		</>
+	);
+}
+
 export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onApplied, onUndone }: Props) {
 	const [busy, setBusy] = useState(false);
 	const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
@@ -46,6 +65,8 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 	const article = useRef<HTMLElement>(null);
 	// SOP fields that arrive after the report was shown are written then: the session sends the same report, updated.
 	useEffect(() => session.watchOutcome((next) => setOutcome((shown) => (shown && shown.id === next.id ? next : shown))), [session]);
+	// The undo's report follows its hold the same way.
+	useEffect(() => session.watchUndone((next) => setUndone((shown) => (shown && shown.id === next.id ? next : shown))), [session]);
 
 	// What the form says changes as the agent works in it: re-read after their edits, not on every render.
 	const pageValues = useMemo(() => session.pageValues(), [session, outcome, formVersion]);
@@ -125,7 +146,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 			</button>
 			<h2 id="sop-title">{sop.title}</h2>
 
-			<div class="report" role="status" aria-live="polite" data-work-ms={outcome?.workMs?.toFixed(1)} data-settling={outcome?.settling ? 'true' : undefined}>
+			<div class="report" role="status" aria-live="polite" data-work-ms={outcome?.workMs?.toFixed(1)} data-settling={outcome?.settling || undone?.settling ? 'true' : undefined}>
 				{outcome && (
 					<>
 						{outcome.replaced && <p data-report="replaced">{t('reportReplaced', outcome.replaced)}</p>}
@@ -137,21 +158,7 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 								</button>
 							</p>
 						)}
-						{outcome.notDone.length > 0 && (
-							<>
-								<p>{t('overlayNotDone')}</p>
-								<ul class="not-done" data-report="not-done">
-									{outcome.notDone.map((n) => (
-										<li key={n.what + n.why}>
-											<button type="button" class="link" data-field={n.what} onClick={() => focusField(n.what)}>
-												<strong>{n.what}</strong>
-											</button>
-											: {n.why}
-										</li>
-									))}
-								</ul>
-							</>
-						)}
+						{outcome.notDone.length > 0 && <NotDone title={t('overlayNotDone')} report="not-done" items={outcome.notDone} onFocus={focusField} />}
 						{outcome.done.length > 0 && (
 							<>
 								<p>{t('reportDoneCount', outcome.done.length)}</p>
@@ -169,10 +176,14 @@ export function SopView({ sop, session, onBack, draft, onDraft, formVersion, onA
 					</>
 				)}
 				{undone && (
-					<p data-report="undone">
-						{t('overlayUndone', undone.restored)}
-						{undone.problems.length ? ` ${undone.problems.join('; ')}` : ''}
-					</p>
+					<>
+						{undone.notRestored?.length ? <NotDone title={t('undoNotRestored')} report="undo-not-restored" items={undone.notRestored} onFocus={focusField} /> : null}
+						<p data-report="undone">
+							{t('overlayUndone', undone.restored)}
+							{undone.problems.length ? ` ${undone.problems.join('; ')}` : ''}
+						</p>
+						{undone.rewritten?.length ? <p data-report="undo-rewritten">{t('undoRewritten', undone.rewritten.join(', '))}</p> : null}
+					</>
 				)}
 			</div>
 
