@@ -4,6 +4,7 @@
  * - page load with no extension / a no-op extension (one empty content script) / ours, alternated in one
  *   run (goal: ours / no-op <= 1.02x);
  * - the apply's own work, excluding the waits for Qualitor's AJAX loads (goal: <= 50 ms).
+ * The popup's opening is bench/popup.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,7 +31,6 @@ export async function benchOverlay(): Promise<void> {
 	try {
 		await pageLoad(server.url(PATHS.dashboard));
 		await applyWork(server.url(`${PATHS.ticketForm}?delay=100`));
-		await popupOpen();
 	} finally {
 		await server.close();
 	}
@@ -176,25 +176,4 @@ async function applyWork(url: string): Promise<void> {
 	console.log(`apply of token-em-branco (tipo + 3 categorias + prioridade + 9 fields), ${APPLIES} runs, fixture AJAX 100 ms per load:`);
 	console.log(`  extension's own work (goal <= 50 ms): median ${percentile(work, 50).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms`);
 	console.log(`  click to report, Qualitor's loads included: median ${percentile(total, 50).toFixed(0)} ms`);
-}
-
-/** The popup's own marks: the form rendered (goal <= 100 ms) and the decoder chunk ready. */
-async function popupOpen(): Promise<void> {
-	const ext = await launchExtension({ extensionDir: OUT });
-	const form: number[] = [];
-	const decoder: number[] = [];
-	try {
-		const page = await ext.context.newPage();
-		for (let i = 0; i < 12; i++) {
-			await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-			await page.waitForFunction(() => performance.getEntriesByName('decoder-ready').length > 0);
-			const marks = await page.evaluate(() => [performance.getEntriesByName('popup-ready')[0]!.startTime, performance.getEntriesByName('decoder-ready')[0]!.startTime]);
-			// The first open also pays for Chromium warming up; it is reported apart.
-			if (i === 0) console.log(`popup, first (cold) open: form ${marks[0]!.toFixed(0)} ms, decoder ${marks[1]!.toFixed(0)} ms`);
-			else (form.push(marks[0]!), decoder.push(marks[1]!));
-		}
-	} finally {
-		await ext.close();
-	}
-	console.log(`popup, 11 warm opens: interactive (goal <= 100 ms) median ${percentile(form, 50).toFixed(0)} ms, p90 ${percentile(form, 90).toFixed(0)} ms; decoder ready median ${percentile(decoder, 50).toFixed(0)} ms`);
 }

@@ -36,6 +36,11 @@ const SECTIONS: Section[] = [
 		run: async () => (await import('./overlay.ts')).benchOverlay(),
 	},
 	{
+		name: 'popup',
+		description: 'CEI popup: interactive after navigation start, warm and cold (real Chromium); --baseline=<git ref> measures that build beside it',
+		run: async () => (await import('./popup.ts')).benchPopup(),
+	},
+	{
 		name: 'late-fields',
 		description: 'additional fields: SOP text written after the last field appears, at several AJAX speeds, one field missing (jsdom)',
 		run: async () => (await import('./late-fields.ts')).benchLateFields(),

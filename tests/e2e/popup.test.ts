@@ -26,7 +26,7 @@ const verdict = () => page.locator('[role="status"].verdict');
 const row = (label: string) => page.locator('tr', { has: page.locator('th', { hasText: label }) });
 
 describe('popup', () => {
-	// How fast it opens is measured by `npm run bench -- overlay` (goal: interactive <= 100 ms), not asserted here.
+	// How fast it opens is measured by `npm run bench -- popup` (goal: interactive <= 100 ms), not asserted here.
 	test('opens with the paste area focused and waiting for a certificate', async () => {
 		await page.locator('#dump').waitFor();
 		await page.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
