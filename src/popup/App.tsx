@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DecodeResult } from '../cert/decode.ts';
-import { Entries } from './Entries.tsx';
-import { SemCei } from './SemCei.tsx';
 import { Verdict } from './Verdict.tsx';
 import { t } from '../ui/i18n.ts';
 
 const ACCEPT = '.cer,.crt,.pem,.der,.p7b,.p7c,.txt';
 
-// The decoder (with asn1js) is most of the bundle: the form renders first and it arrives right after,
-// long before anyone can paste.
-const decoder = import('../cert/decode.ts');
-void decoder.then(() => performance.mark('decoder-ready'));
+type ResultView = typeof import('./result-view.ts');
+let resultView: Promise<ResultView> | undefined;
+
+/**
+ * The decoder (with asn1js) and the result's views are most of the popup's code, and nothing of them is
+ * needed to show the paste box: they are loaded once it has been painted (the App's first effect), or by
+ * the first paste or drop if that comes sooner — long before anyone can paste, in practice.
+ */
+export function loadResultView(): Promise<ResultView> {
+	return (resultView ??= import('./result-view.ts').then((view) => {
+		performance.mark('decoder-ready');
+		return view;
+	}));
+}
 
 /** Each decode is a `decode` performance measure, so the E2E test can report how long the popup took to decode. */
 function measured<T>(run: () => T): T {
@@ -24,28 +32,33 @@ function measured<T>(run: () => T): T {
 export function App() {
 	const [text, setText] = useState('');
 	const [fileName, setFileName] = useState<string | null>(null);
-	const [result, setResult] = useState<DecodeResult | null>(null);
+	// A result always comes with the (lazy) views that show it.
+	const [shown, setShown] = useState<{ result: DecodeResult; view: ResultView } | null>(null);
 	const [dragging, setDragging] = useState(false);
-	// Lets the E2E test measure how soon after opening the popup can be used.
-	useEffect(() => void performance.mark('popup-ready'), []);
+	useEffect(() => {
+		// Lets the bench and the E2E test measure how soon after opening the popup can be used: Preact runs
+		// this effect once the first render has been painted.
+		performance.mark('popup-ready');
+		void loadResultView();
+	}, []);
 
 	const onText = async (value: string) => {
 		setText(value);
 		setFileName(null);
-		const { decode } = await decoder;
-		setResult(value.trim() === '' ? null : measured(() => decode(value)));
+		const view = await loadResultView();
+		setShown(value.trim() === '' ? null : { result: measured(() => view.decode(value)), view });
 	};
 
 	const onFile = async (file: File | undefined) => {
 		if (!file) return;
 		setText('');
 		setFileName(file.name);
-		const { decode, refuseBySize } = await decoder;
+		const view = await loadResultView();
 		// Checked before reading: a multi-GB file dropped by mistake must not be loaded into memory.
-		const refused = refuseBySize(file.size);
-		if (refused) return setResult(refused);
+		const refused = view.refuseBySize(file.size);
+		if (refused) return setShown({ result: refused, view });
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		setResult(measured(() => decode(bytes)));
+		setShown({ result: measured(() => view.decode(bytes)), view });
 	};
 
 	return (
@@ -66,7 +79,7 @@ export function App() {
 			}}
 		>
 			<h1>{t('popupTitle')}</h1>
-			<Verdict result={result} />
+			<Verdict verdict={shown && shown.view.verdictOf(shown.result)} />
 			<label for="dump">{t('popupDumpLabel')}</label>
 			<textarea
 				id="dump"
@@ -84,8 +97,8 @@ export function App() {
 				</label>
 				<span class="hint">{fileName ? t('popupFileName', fileName) : t('popupDropHint')}</span>
 			</div>
-			{result?.ok && result.cei.status === 'absent' && <SemCei client={result.client} />}
-			{result?.ok && <Entries result={result} />}
+			{shown?.result.ok && shown.result.cei.status === 'absent' && <shown.view.SemCei client={shown.result.client} />}
+			{shown?.result.ok && <shown.view.Entries result={shown.result} />}
 		</main>
 	);
 }
