@@ -5,6 +5,7 @@ import sourceManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { sopLibrary } from './build/sop-library-plugin.ts';
 import { contentWatcher } from './build/content-watcher.ts';
+import { popupPage, withoutPopup } from './build/popup-page.ts';
 
 /** manifest.json with the one version number of the project, package.json's (also in file names and update.xml). */
 export const manifest = { ...sourceManifest, version: pkg.version };
@@ -13,7 +14,8 @@ export const manifest = { ...sourceManifest, version: pkg.version };
 export const sharedPlugins = () => [sopLibrary({ dir: 'sops' }), preact()];
 
 export default defineConfig({
-	plugins: [...sharedPlugins(), crx({ manifest }), contentWatcher()],
+	// The popup is built apart, as one script (build/popup-page.ts).
+	plugins: [...sharedPlugins(), crx({ manifest: withoutPopup(manifest) }), contentWatcher(), popupPage({ plugins: sharedPlugins })],
 	build: {
 		target: 'es2022',
 		minify: true,
