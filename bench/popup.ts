@@ -9,10 +9,12 @@
  * The machine's load moves these figures by tens of ms, so a figure is only worth something beside another
  * build measured in the same run: `npm run bench -- popup --baseline=main` builds that git ref too (into
  * .tmp/) and alternates the opens of both builds, each in its own browser, the order swapped every round.
+ * `--floor` adds a third arm: this build with the popup page replaced by an empty one that sets both marks
+ * at the same point (after a frame, then a task): what any extension page costs on this machine right now.
  * `--runs=N` (default 3) fresh browsers per build, each opened 1 (cold) + `--opens=N` (default 11) times.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,7 @@ import { percentile } from './stats.ts';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(repoRoot, '.tmp/bench-popup-dist');
 const BASELINE = resolve(repoRoot, '.tmp/bench-popup-baseline');
+const FLOOR = resolve(repoRoot, '.tmp/bench-popup-floor');
 
 interface Build {
 	label: string;
@@ -57,6 +60,21 @@ function baseline(ref: string): Build {
 	symlinkSync(join(repoRoot, 'node_modules'), join(src, 'node_modules'), 'dir');
 	execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', out], { cwd: src, stdio: 'inherit' });
 	return { label: `${ref} (${commit})`, dir: out };
+}
+
+/** A copy of `of` whose popup page is empty but for one word and the two marks. */
+function floor(of: Build): Build {
+	rmSync(FLOOR, { recursive: true, force: true });
+	cpSync(of.dir, FLOOR, { recursive: true });
+	writeFileSync(
+		join(FLOOR, 'src/popup/index.html'),
+		'<!doctype html>\n<html lang="pt-BR">\n<head>\n<meta charset="utf-8" />\n<title>empty</title>\n<script type="module" src="/floor.js"></script>\n</head>\n<body>\n<div id="app"></div>\n</body>\n</html>\n',
+	);
+	writeFileSync(
+		join(FLOOR, 'floor.js'),
+		"document.getElementById('app').textContent = 'CEI';\nrequestAnimationFrame(() => setTimeout(() => (performance.mark('popup-ready'), performance.mark('decoder-ready'))));\n",
+	);
+	return { label: 'empty page (floor)', dir: FLOOR };
 }
 
 async function open(page: Page, extensionId: string): Promise<Open> {
@@ -96,8 +114,9 @@ export async function benchPopup(): Promise<void> {
 	const runs = Number(option('runs') ?? 3);
 	const opens = Number(option('opens') ?? 11);
 	const ref = option('baseline');
-	const builds = [await ours(), ...(ref ? [baseline(ref)] : [])];
-	for (const b of builds) {
+	const mine = await ours();
+	const builds = [mine, ...(ref ? [baseline(ref)] : []), ...(process.argv.includes('--floor') ? [floor(mine)] : [])];
+	for (const b of builds.slice(0, ref ? 2 : 1)) {
 		const files = popupFiles(b.dir).eager;
 		const kb = (n: number) => (n / 1024).toFixed(1);
 		console.log(`${b.label}: loaded at once by the popup page: ${files.length} files, ${kb(files.reduce((s, f) => s + f.raw, 0))} KB, ${kb(files.reduce((s, f) => s + f.gzip, 0))} KB gzip (${files.map((f) => f.file.replace(/^assets\//, '')).join(', ')})`);
@@ -111,9 +130,9 @@ export async function benchPopup(): Promise<void> {
 			for (const b of builds) launched.push(await launchExtension({ extensionDir: b.dir }));
 			const pages = await Promise.all(launched.map((l) => l.context.newPage()));
 			for (let i = 0; i <= opens; i++) {
-				// Swapped every round, so neither build always opens right after the other.
+				// Rotated every round, so no build always opens right after another.
 				const order = builds.map((_, k) => k);
-				if ((i + run) % 2) order.reverse();
+				for (let r = 0; r < (i + run) % builds.length; r++) order.push(order.shift()!);
 				for (const k of order) {
 					const o = await open(pages[k]!, launched[k]!.extensionId);
 					(i === 0 ? cold : warm)[k]!.push(o);
@@ -130,7 +149,7 @@ export async function benchPopup(): Promise<void> {
 		const d = warm[k]!.map((o) => o.decoder);
 		console.log(`  ${b.label.padEnd(22)} interactive (goal <= 100 ms): median ${ms(percentile(r, 50))}, p95 ${ms(percentile(r, 95))}, best ${ms(Math.min(...r))} over ${r.length} warm opens; cold ${cold[k]!.map((o) => ms(o.ready)).join(', ')}; decoder ready median ${ms(percentile(d, 50))}`);
 	});
-	if (builds.length === 2) {
+	if (ref) {
 		const [a, b] = warm.map((w) => percentile(w.map((o) => o.ready), 50));
 		console.log(`  median ${builds[0]!.label} / ${builds[1]!.label}: ${(a! / b!).toFixed(2)}x`);
 	}
