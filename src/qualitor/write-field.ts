@@ -120,10 +120,16 @@ function choiceGroup(element: HTMLInputElement): HTMLInputElement[] {
 	return group.filter((input) => isVisibleControl(input));
 }
 
-/** "Sim" of `<input type=radio id=x><label for=x>Sim</label>`, a wrapping label, or the text right after. */
+/**
+ * "Sim" of `<input type=radio id=x><label for=x>Sim</label>`, a wrapping label, or the text right after.
+ * A `<label for>` in another cell is the question's ("Mídia é da Safeweb?" pointing at the first radio),
+ * not the choice's: only a label beside the input names the choice.
+ */
 export function choiceLabel(input: HTMLInputElement): string {
 	if (input.id) {
-		for (const label of input.ownerDocument.querySelectorAll('label')) if (label.htmlFor === input.id) return tidy(label.textContent ?? '');
+		for (const label of input.ownerDocument.querySelectorAll('label')) {
+			if (label.htmlFor === input.id && label.parentElement?.contains(input)) return tidy(label.textContent ?? '');
+		}
 	}
 	const wrapping = input.closest('label');
 	if (wrapping) return tidy(wrapping.textContent ?? '');

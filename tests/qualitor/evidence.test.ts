@@ -155,6 +155,20 @@ describe('other widgets', () => {
 		expect(byId('r1').checked).toBe(false);
 	});
 
+	test('the question\'s <label for> points at the first radio: the choices are still named by the labels beside them', async () => {
+		document.body.innerHTML = `<form><table><tr><td>Título:</td><td><input id="nmtitulochamado"></td></tr><tr><td>Descrição:</td><td><textarea id="dschamado"></textarea></td></tr>
+			<tr><td><label for="m_1">Mídia é da Safeweb?</label></td><td><input type="radio" name="vlinformacaoadicional54" id="m_1" value="S"><label for="m_1">Sim</label>
+			<input type="radio" name="vlinformacaoadicional54" id="m_2" value="N"><label for="m_2">Não</label></td></tr></table></form>`;
+		const report = await applySop(document, { fields: {}, adicionais: { 'Mídia é da Safeweb?': 'Sim' } }, { quietMs: 50 });
+		expect(report.notDone).toEqual([]);
+		expect(byId('m_1').checked).toBe(true);
+		// Control: "Não" is found by its own label too, and the question's text names no choice.
+		byId<HTMLInputElement>('m_1').checked = false;
+		const no = await applySop(document, { fields: {}, adicionais: { 'Mídia é da Safeweb?': 'Não' } }, { quietMs: 50 });
+		expect(no.notDone).toEqual([]);
+		expect(byId('m_2').checked).toBe(true);
+	});
+
 	test('a lookup (read-only name, magnifier, hidden code) is reported, never written', async () => {
 		document.body.innerHTML = `<form><table><tr><td>Título:</td><td><input id="nmtitulochamado"></td></tr><tr><td>Descrição:</td><td><textarea id="dschamado"></textarea></td></tr>
 			<tr><td>Cidade:</td><td><input type="hidden" id="vlinformacaoadicional60"><input id="nm60" readonly><img src="lupa.gif" onclick="pesquisar(60)"></td></tr></table></form>`;
