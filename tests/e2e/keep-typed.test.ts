@@ -8,6 +8,7 @@ import { PATHS, type QualitorServer } from '../fixtures/server.ts';
 import { openTicketForm, useQualitorSession } from './session.ts';
 import type { LaunchedExtension } from './harness.ts';
 import { overlay } from './overlay-driver.ts';
+import { fillClient, postedName, processar } from './posted.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -106,6 +107,11 @@ test('a SOP field that arrives after the apply report is filled then: the report
 	const notDone = o.locator('[data-report="not-done"]');
 	if (await notDone.count()) expect(await notDone.innerText()).not.toMatch(/Encaminhar|Carregamento/);
 	await expect.poll(() => apply.getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
+	// What Qualitor receives when the agent saves: the value written into the field that came late.
+	await fillClient(page);
+	const { fields } = await processar(page, o, server);
+	expect(fields[await postedName(additional(page, 'Encaminhar'))]).toBe('Relacionamento');
+	expect(fields.dschamado).toBe('cliente com token em branco no safesign\n\nInforma que não consegue utilizar o Certificado Digital.');
 	await o.locator('[data-action="undo"]').click();
 	await o.locator('[data-report="undone"]').waitFor({ timeout: 30_000 });
 	await noLoad(page);

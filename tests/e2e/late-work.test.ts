@@ -10,6 +10,7 @@ import { openTicketForm, useQualitorSession } from './session.ts';
 import type { LaunchedExtension } from './harness.ts';
 import { snapshotForm } from './form-snapshot.ts';
 import type { Overlay } from './overlay-driver.ts';
+import { fillClient, optionCode, postedName, processar } from './posted.ts';
 
 let server: QualitorServer;
 let ext: LaunchedExtension;
@@ -29,14 +30,15 @@ const selectedText = (page: Page, id: string) => page.$eval(`#${id}`, (s) => (s 
 const AGENT_NOTE = 'cliente ligou 2x';
 const PHONES = '(51) 99999-0000 / (51) 3333-2222';
 
-/** The agent's start: Tipo chosen, a note typed in the Tipo-linked field, the ticket text. */
+/** The agent's start: Cliente and Contato, Tipo chosen, a note typed in the Tipo-linked field, the ticket text. */
 async function agentStart(page: Page): Promise<void> {
+	await fillClient(page);
 	await page.selectOption('#cdtipochamado', { label: 'Suporte Técnico' });
 	const canal = additional(page, 'Canal de atendimento');
 	await canal.waitFor({ timeout: 15_000 });
 	await noLoad(page);
 	await canal.fill(AGENT_NOTE);
-	await page.locator('#dschamado').pressSequentially('cartao sem certificado, nao valida nos sites', { delay: 2 });
+	await page.locator('#dschamado').pressSequentially(TICKET_TEXT, { delay: 2 });
 }
 
 /** Applies token-em-branco with both phones and waits until the report is final (the hold ended). */
@@ -65,6 +67,34 @@ async function undoAndSettle(o: Overlay): Promise<{ undone: string; rewritten: s
 		return (await el.count()) ? await el.innerText() : '';
 	};
 	return { undone: await text('undone'), rewritten: await text('undo-rewritten'), notRestored: await text('undo-not-restored'), settlingSeen };
+}
+
+const TICKET_TEXT = 'cartao sem certificado, nao valida nos sites';
+
+/**
+ * Saves the ticket (Qualitor's Processar) and checks what Qualitor received: the SOP's categorisation and
+ * priority as the codes of the options named by the SOP, its texts, the phones given in the panel, and the
+ * agent's own text (the description typed, the note in the Tipo-linked field).
+ */
+async function expectPostedAsShown(page: Page, o: Overlay): Promise<Record<string, string>> {
+	const byText = (label: string, text: string) => additional(page, label).evaluate((s, t) => [...(s as HTMLSelectElement).options].find((o) => o.text.trim() === t)?.value ?? `no option "${t}"`, text);
+	const expected = {
+		cdtipochamado: await optionCode(page, 'cdtipochamado', 'Suporte Técnico'),
+		cdcategoria1: await optionCode(page, 'cdcategoria1', 'SUP - Certificado Digital'),
+		cdcategoria2: await optionCode(page, 'cdcategoria2', 'Cartão'),
+		cdcategoria3: await optionCode(page, 'cdcategoria3', 'Em branco'),
+		cdseveridade: await optionCode(page, 'cdseveridade', 'Baixa'),
+		[await postedName(additional(page, 'Telefone'))]: PHONES,
+		[await postedName(additional(page, 'Encaminhar'))]: await byText('Encaminhar', 'Relacionamento'),
+		[await postedName(additional(page, 'Canal de atendimento'))]: AGENT_NOTE,
+	};
+	const { fields } = await processar(page, o, server);
+	expect(fields).toMatchObject(expected);
+	// The final level's code is what Qualitor files the ticket under.
+	expect(fields.cdcategoria).toBe(expected.cdcategoria3);
+	expect(fields.dschamado).toBe(`${TICKET_TEXT}\n\nInforma que não consegue utilizar o Certificado Digital.`);
+	expect(fields[await postedName(additional(page, 'Solução'))]).toMatch(/Encaminhado ao Relacionamento/);
+	return fields;
 }
 
 const VARIANTS = [
@@ -100,6 +130,18 @@ describe("what the apply wrote survives Qualitor's late work, the report tells t
 			// Where the page did reset something, the report says it was written again (and the page did reset it).
 			if (variant.resets) expect(report.done).toMatch(/escrito de novo: o Qualitor mudou o campo depois de aplicar/);
 			else expect(report.done).not.toMatch(/escrito de novo/);
+
+			// What Qualitor receives when the agent saves now is what the page shows, late work included
+			// (?severidadeajax=: the priority the page's request had changed; ?reconstroi=: the re-built fields).
+			const posted = await expectPostedAsShown(page, o);
+			if (!variant.query) {
+				// Control: a value the page changes after the hold ended is posted as the page shows it (Média,
+				// not the SOP's Baixa): the post reads the page, so the checks above could fail. Put back for Desfazer.
+				expect(posted.cdseveridade).not.toBe(await optionCode(page, 'cdseveridade', 'Média'));
+				await page.$eval('#cdseveridade', (s, v) => ((s as HTMLSelectElement).value = v), await optionCode(page, 'cdseveridade', 'Média'));
+				expect((await processar(page, o, server)).fields.cdseveridade).toBe(await optionCode(page, 'cdseveridade', 'Média'));
+				await page.$eval('#cdseveridade', (s, v) => ((s as HTMLSelectElement).value = v), posted.cdseveridade!);
+			}
 
 			// One Desfazer: the form as the agent had it, the note in the Tipo-linked field included.
 			const undo = await undoAndSettle(o);
