@@ -28,6 +28,7 @@ describe.skipIf(!built)('built extension (dist/)', () => {
 	// Read in a hook, not while collecting: a skipped describe still runs its body to list its tests.
 	let manifest: {
 		background: { service_worker: string };
+		action: { default_popup: string };
 		content_scripts: { js: string[] }[];
 		web_accessible_resources?: { resources: string[] }[];
 	};
@@ -69,5 +70,20 @@ describe.skipIf(!built)('built extension (dist/)', () => {
 		expect(code).toContain('dsacaocorretiva');
 		expect(code).toContain('data-sop-assist');
 		expect(code).not.toContain('registerContentScripts');
+	});
+
+	test('the popup page loads one module script, its CSS inline; the decoder comes later, as a chunk that script imports', () => {
+		const page = read(manifest.action.default_popup);
+		const scripts = [...page.matchAll(/<script\b[^>]*\bsrc="\/?([^"]+)"/g)].map((m) => m[1]!);
+		expect(scripts).toHaveLength(1);
+		// No stylesheet and no modulepreload to fetch before the first render (build/popup-page.ts).
+		expect(page).not.toMatch(/<link\b/);
+		expect(page).toMatch(/<style>[^<]*\.verdict/);
+		const entry = read(scripts[0]!);
+		expect(entry).toContain('popup-ready');
+		expect(entry).not.toMatch(/(?:^|[;\s])import\s*[\w${*"'`]/);
+		// The decoder's OIDs are not in the first load, and (positive control) reachable from it.
+		expect(entry).not.toContain('2.16.76.1.3.6');
+		expect(reachable(scripts[0]!)).toContain('2.16.76.1.3.6');
 	});
 });
