@@ -59,7 +59,7 @@ function baseline(ref: string): Build {
 	execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${src}"`], { cwd: repoRoot });
 	symlinkSync(join(repoRoot, 'node_modules'), join(src, 'node_modules'), 'dir');
 	execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', out], { cwd: src, stdio: 'inherit' });
-	return { label: `${ref} (${commit})`, dir: out };
+	return { label: commit.startsWith(ref) ? commit : `${ref} (${commit})`, dir: out };
 }
 
 /** A copy of `of` whose popup page is empty but for one word and the two marks. */
