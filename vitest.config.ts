@@ -13,6 +13,8 @@ export default defineConfig({
 					include: ['tests/**/*.test.{ts,tsx}'],
 					exclude: ['tests/e2e/**'],
 					environment: 'node',
+					// Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is not enough.
+					testTimeout: 30_000,
 					setupFiles: ['tests/setup/i18n.ts', 'tests/setup/preact-jsdom.ts'],
 				},
 			},
