@@ -59,7 +59,10 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 	return {
 		stop: () => hold.stop(),
 		again: () => {
-			if (!stopped && finished && !options.signal.aborted) hold = start();
+			if (stopped || options.signal.aborted) return;
+			// A running hold took its fields from the journal when it began: begin again to hold the new ones too.
+			if (!finished) hold.stop();
+			hold = start();
 		},
 	};
 }
@@ -67,8 +70,9 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 export interface AppliedHold {
 	stop(): void;
 	/**
-	 * The page is working again for this apply (a SOP field arrived late and was written): hold once more
-	 * if the hold had ended. Nothing after `report.stopLate` (an undo) or the session's end.
+	 * The page is working again for this apply (a SOP field arrived late and was written): hold once more,
+	 * the late field with the rest (a running hold is begun again). Nothing after `report.stopLate` (an
+	 * undo) or the session's end.
 	 */
 	again(): void;
 }

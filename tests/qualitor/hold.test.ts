@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { Journal } from '../../src/dom/journal.ts';
 import { selectOption } from '../../src/dom/select-option.ts';
 import { CATEGORISATION_GROUP } from '../../src/qualitor/cascade.ts';
 import { holdLosses, holdRestored, holdWrites } from '../../src/qualitor/hold.ts';
 import { writeField } from '../../src/qualitor/write-field.ts';
-import { REWRITTEN_NOTE, withHold, withUndoHold } from '../../src/content/apply-hold.ts';
+import { REWRITTEN_NOTE, holdApplied, withHold, withUndoHold } from '../../src/content/apply-hold.ts';
 import type { ApplyOutcome, UndoOutcome } from '../../src/content/session.ts';
 
 const FAST = { quietMs: 150, maxMs: 3000 };
@@ -95,6 +95,24 @@ describe('holdWrites (Qualitor)', () => {
 		const hold = holdWrites(document, journal, { ...FAST, locate: { mode: 'new' } });
 		expect((await hold.done).rewritten).toEqual([{ what: 'Telefone', times: 1 }]);
 		expect($<HTMLInputElement>('#vlinformacaoadicional12').value).toBe('(51) 3333-2222');
+	});
+});
+
+describe('holdApplied (after an apply)', () => {
+	test('a field filled late while the hold runs is held too: a rebuild after it is written again', async () => {
+		const journal = new Journal(document);
+		writeField($('#vlinformacaoadicional12'), 'Telefone', '(51) 3333-2222', { journal, replaceDefault: true });
+		const report = { mode: 'new' as const, done: [], notDone: [], journal, timing: { totalMs: 0, waitMs: 0, workMs: 0 }, stopLate: () => undefined };
+		const ends: string[] = [];
+		const holding = holdApplied(document, report, { signal: new AbortController().signal, locate: { mode: 'new' }, since: Date.now(), onEnd: (r) => ends.push(r.ended ?? '') });
+		// The SOP's late field, written while the hold runs (no #divLoading: the page's next level is still loading).
+		writeField($('#vlinformacaoadicional8'), 'Observação do atendente', 'nota do SOP', { journal });
+		holding.again();
+		// The next level's answer re-builds the section with other ids: both fields come back empty or default.
+		$('#divCamposAdicionais').innerHTML = section(100);
+		await vi.waitFor(() => expect(ends.at(-1)).toBe('quiet'), { timeout: 5000 });
+		expect($<HTMLInputElement>('#vlinformacaoadicional108').value).toBe('nota do SOP');
+		expect($<HTMLInputElement>('#vlinformacaoadicional112').value).toBe('(51) 3333-2222');
 	});
 });
 
