@@ -146,7 +146,7 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			for (const item of tracked) {
 				if (item.state !== 'holding') continue;
 				const element = current(item);
-				if (element && valueOf(element) === item.wanted) continue;
+				if (element && (valueOf(element) === item.wanted || (isTextField(element) && sameCharacters(element.value, item.wanted)))) continue;
 				lose(item, element ? (item.rewrite ? 'fought' : 'changed') : 'gone', element);
 			}
 		}
@@ -184,6 +184,12 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			if (!element) continue;
 			// A checked-only value that differs is judged at the end; only the page's mutations keep the hold open for it.
 			if (valueOf(element) === item.wanted || !item.rewrite) continue;
+			if (isTextField(element) && sameCharacters(element.value, item.wanted)) {
+				// The page's mask re-formatted the value ("08765432000110" → "08.765.432/0001-10"): it held.
+				item.wanted = element.value;
+				item.onRewritten?.(element);
+				continue;
+			}
 			changed = true;
 			if (busy || !(options.canWrite?.() ?? true)) continue;
 			if (item.rewrites >= maxRewrites) {
@@ -298,6 +304,12 @@ function write(element: Writable, wanted: string): boolean {
 		dispatchEdit(element, { keys: true });
 	}
 	return valueOf(element) === wanted;
+}
+
+/** The same letters and digits, whatever punctuation, spacing and case a mask put around them. */
+function sameCharacters(a: string, b: string): boolean {
+	const bare = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+	return bare(a) !== '' && bare(a) === bare(b);
 }
 
 /** An option's text as `chosenText` gives it once chosen ('' for a placeholder). */

@@ -43,6 +43,25 @@ function itemsOf(journal: Journal): HoldItem[] {
 }
 
 describe('holdFields', () => {
+	test("a page mask re-formatting the value is not a reset: it holds, undo sees no one's edit; a different value is written again (control)", async () => {
+		const cpf = $<HTMLInputElement>('#vlinformacaoadicional8');
+		// mascara(this, cpfCnpj): the page re-formats a moment after each keyup.
+		cpf.addEventListener('keyup', () => setTimeout(() => (cpf.value = cpf.value.replace(/^(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})$/, '$1.$2.$3/$4-$5')), 5));
+		const journal = new Journal(document);
+		fill(cpf, '08765432000110', { journal, label: 'CPF/CNPJ' });
+		fill($<HTMLInputElement>('#telefone'), '(51) 3333-2222', { journal, label: 'Telefone' });
+		const hold = holdFields(document, itemsOf(journal), FAST);
+		await sleep(40);
+		$<HTMLInputElement>('#telefone').value = 'Não informado'; // the page's default put back
+		const result = await hold.done;
+		expect(cpf.value).toBe('08.765.432/0001-10');
+		expect(result.rewritten.map((r) => r.what)).toEqual(['Telefone']);
+		expect(result.lost).toEqual([]);
+		const undone = await journal.undo();
+		expect(undone.problems).toEqual([]);
+		expect(cpf.value).toBe('');
+	});
+
 	test('writes again what the page reset or re-rendered, and one undo still gives back the form as before', async () => {
 		const journal = new Journal(document);
 		fill($<HTMLInputElement>('#vlinformacaoadicional8'), 'cliente ligou 2x', { journal, label: 'Observação' });
