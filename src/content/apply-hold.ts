@@ -40,6 +40,8 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 			since: options.since,
 			typing: options.typing,
 			carried: options.carried,
+			// A re-build later than the hold's quiet second is still written again, and the report follows.
+			watchAfter: true,
 			onUpdate: (result) => {
 				if (result.finished) finished = true;
 				options.onOutcome?.((outcome) => withHold(outcome, result));
@@ -60,8 +62,9 @@ export function holdApplied(doc: Document, report: ApplyReport, options: ApplyHo
 		stop: () => hold.stop(),
 		again: () => {
 			if (stopped || options.signal.aborted) return;
-			// A running hold took its fields from the journal when it began: begin again to hold the new ones too.
-			if (!finished) hold.stop();
+			// A running hold took its fields from the journal when it began, and an ended one may still watch:
+			// begin again to hold the new ones too (the new hold watches from its own end).
+			hold.stop();
 			hold = start();
 		},
 	};
@@ -84,13 +87,19 @@ export interface AppliedHold {
 export function withHold(outcome: ApplyOutcome, result: HoldResult): ApplyOutcome {
 	const lost = holdLosses(result);
 	const lostWhat = new Set(lost.map((l) => l.what));
+	const typed = (what: string) => `${what}: texto digitado mantido${REWRITTEN_NOTE}`;
 	const done = outcome.done
 		.filter((line) => !lostWhat.has(line.field))
-		.map((line) => (result.rewritten.some((r) => r.what === line.field) && !line.text.endsWith(REWRITTEN_NOTE) ? { ...line, text: line.text + REWRITTEN_NOTE } : line));
+		.map((line) => {
+			if (!result.rewritten.some((r) => r.what === line.field)) return line;
+			// Written again with what the agent typed over the SOP's value: the line says so, not the SOP's value.
+			if (result.typed.includes(line.field)) return { ...line, text: typed(line.field) };
+			return line.text.endsWith(REWRITTEN_NOTE) ? line : { ...line, text: line.text + REWRITTEN_NOTE };
+		});
 	// A carried value the apply found still in place has no line of its own until it had to be written again.
 	for (const { what } of result.rewritten) {
 		if (lostWhat.has(what) || done.some((line) => line.field === what)) continue;
-		done.push({ field: what, text: `${what}: texto anterior mantido${REWRITTEN_NOTE}` });
+		done.push({ field: what, text: result.typed.includes(what) ? typed(what) : `${what}: texto anterior mantido${REWRITTEN_NOTE}` });
 	}
 	const known = (n: { what: string; why: string }) => outcome.notDone.some((o) => o.what === n.what && o.why === n.why);
 	return { ...outcome, done, notDone: [...outcome.notDone, ...lost.filter((l) => !known(l))], settling: !result.finished };

@@ -53,6 +53,12 @@ export interface HoldOptions {
 	onUpdate?: ((result: HoldResult) => void) | undefined;
 	/** Mutations inside these elements are not the form's (the extension's own overlay host). */
 	ignore?: ((node: Node) => boolean) | undefined;
+	/**
+	 * After the hold ends (quiet or bound), keep watching the held fields until `signal` aborts or `stop()`:
+	 * the DOM changes the hold already observes, no polling. When the page re-renders or resets one of them,
+	 * the hold starts again (same per-field limit of re-writes), so a late re-build cannot leave the report untrue.
+	 */
+	watchAfter?: boolean | undefined;
 }
 
 export interface HoldLoss {
@@ -69,8 +75,14 @@ export interface HoldResult {
 	rewritten: { what: string; times: number }[];
 	/** Fields whose value did not hold: the report must move them to "not done". */
 	lost: HoldLoss[];
-	/** Fields a person edited during the hold: theirs, left alone. */
+	/**
+	 * Fields a person edited during the hold: theirs. A text field or select they left non-empty is held
+	 * with their value from then on (a re-render takes it back as they typed it); one they emptied, and a
+	 * checkbox or radio they ticked, is left alone.
+	 */
 	released: string[];
+	/** Fields written again with the person's own value (not the extension's) after the page reset or re-rendered them. */
+	typed: string[];
 	/** The hold is over (quiet, bound, aborted or stopped). */
 	finished: boolean;
 	/** Why it ended. */
@@ -81,11 +93,13 @@ export interface HoldResult {
 export interface Hold {
 	/** Ends the hold now (before an undo); what was not judged yet is left as it is, not reported. */
 	stop(): void;
-	/** Resolves once the hold has ended, with its final result. */
+	/** Resolves once the hold has ended the first time, with its result then (`onUpdate` tells of a watch's re-writes). */
 	done: Promise<HoldResult>;
+	/** Aborts once nothing is held or watched any more (stopped, the caller's signal, or nothing left to watch). */
+	signal: AbortSignal;
 }
 
-type Tracked = HoldItem & { rewrites: number; state: 'holding' | 'released' | 'lost'; key: string; name: string };
+type Tracked = HoldItem & { rewrites: number; state: 'holding' | 'released' | 'lost'; key: string; name: string; person: boolean };
 
 const EDIT_EVENTS = ['input', 'keydown', 'change', 'paste', 'cut', 'drop'] as const;
 
@@ -102,16 +116,24 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 	const quietMs = options.quietMs ?? 1000;
 	const maxMs = options.maxMs ?? 8000;
 	const maxRewrites = options.maxRewrites ?? 3;
-	const started = now();
+	let started = now();
 	const since = options.since ?? Date.now();
-	const tracked: Tracked[] = items.map((item) => ({ ...item, rewrites: 0, state: 'holding', key: item.element.id, name: item.element.getAttribute('name') ?? '' }));
-	const result: HoldResult = { rewritten: [], lost: [], released: [], finished: false, elapsedMs: 0 };
+	const tracked: Tracked[] = items.map((item) => ({ ...item, rewrites: 0, state: 'holding', key: item.element.id, name: item.element.getAttribute('name') ?? '', person: false }));
+	const result: HoldResult = { rewritten: [], lost: [], released: [], typed: [], finished: false, elapsedMs: 0 };
+	/** A person edited the item's field: theirs. Held with their value when it is a text or a choice, else left alone. */
+	const adopt = (item: Tracked, element: Writable): void => {
+		if (!result.released.includes(item.what)) result.released.push(item.what);
+		const value = valueOf(element);
+		if (isCheckable(element) || !item.rewrite || value === '') {
+			item.state = 'released';
+			return;
+		}
+		item.person = true;
+		item.state = 'holding';
+		item.wanted = value;
+	};
 	const touched = options.touched ?? options.typing?.has;
-	for (const item of tracked) {
-		if (!touched?.(item.element)) continue;
-		item.state = 'released';
-		result.released.push(item.what);
-	}
+	for (const item of tracked) if (touched?.(item.element)) adopt(item, item.element);
 	// Ends with the hold, and with the caller's signal (the form session): every listener, observer and timer goes.
 	const controller = childController(options.signal);
 	const view = doc.defaultView ?? globalThis;
@@ -134,9 +156,10 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		if (event.type === 'click' && !isCheckable(event.target as Element)) return;
 		if (Date.now() < since) return;
 		for (const item of tracked) {
-			if (item.state !== 'holding' || !belongs(item, event.target)) continue;
-			item.state = 'released';
-			result.released.push(item.what);
+			if (item.state === 'lost' || !belongs(item, event.target)) continue;
+			const target = event.target as Writable;
+			// The person's value, read where they edit (a radio's sibling: the item's own field).
+			adopt(item, isCheckable(target) ? item.element : target);
 		}
 	};
 
@@ -153,7 +176,10 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		result.finished = true;
 		result.ended = ended;
 		result.elapsedMs = now() - started;
-		controller.abort();
+		phase?.abort();
+		const watching = ended !== 'stopped' && options.watchAfter === true && tracked.some((item) => item.state === 'holding' && item.rewrite);
+		if (watching) watch();
+		else controller.abort();
 		options.onUpdate?.(snapshot(result));
 		resolve(snapshot(result));
 	};
@@ -184,10 +210,15 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			if (!element) continue;
 			// A checked-only value that differs is judged at the end; only the page's mutations keep the hold open for it.
 			if (valueOf(element) === item.wanted || !item.rewrite) continue;
+			// The person's own field, focused: what it shows is what they are typing, never written over.
+			if (item.person && element === doc.activeElement) {
+				adopt(item, element);
+				continue;
+			}
 			if (isTextField(element) && sameCharacters(element.value, item.wanted)) {
 				// The page's mask re-formatted the value ("08765432000110" → "08.765.432/0001-10"): it held.
 				item.wanted = element.value;
-				item.onRewritten?.(element);
+				if (!item.person) item.onRewritten?.(element);
 				continue;
 			}
 			changed = true;
@@ -199,7 +230,10 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			}
 			item.rewrites++;
 			if (write(element, item.wanted)) {
-				item.onRewritten?.(element);
+				// The person's value is not the extension's write: the journal keeps it as their edit (Desfazer leaves it).
+				if (item.person) {
+					if (!result.typed.includes(item.what)) result.typed.push(item.what);
+				} else item.onRewritten?.(element);
 				const line = result.rewritten.find((r) => r.what === item.what);
 				if (line) line.times = item.rewrites;
 				else result.rewritten.push({ what: item.what, times: item.rewrites });
@@ -213,30 +247,67 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		if (t - started >= maxMs) return finish('bound');
 	};
 
+	/** The active part of the hold (observer, poll), or the watch after it: one at a time, both under `controller`. */
+	let phase: AbortController | undefined;
+	const Observer = view.MutationObserver ?? globalThis.MutationObserver;
+	/** Calls `then` 30 ms after the page's DOM changes (not in the middle of a burst), until `signal` aborts. */
+	const observe = (signal: AbortSignal, then: () => void, onChange?: () => void): void => {
+		let pending: ReturnType<typeof setTimeout> | undefined;
+		const observer = new Observer((records) => {
+			if (options.ignore && records.every((r) => options.ignore!(r.target))) return;
+			onChange?.();
+			clearTimeout(pending);
+			pending = setTimeout(then, 30);
+		});
+		observer.observe(doc, { childList: true, subtree: true });
+		signal.addEventListener('abort', () => {
+			observer.disconnect();
+			clearTimeout(pending);
+		});
+	};
+	const arm = (): void => {
+		phase = childController(controller.signal);
+		started = lastActivity = now();
+		result.finished = false;
+		delete result.ended;
+		observe(phase.signal, check, () => (lastActivity = now()));
+		const poll = setInterval(check, options.pollMs ?? 100);
+		phase.signal.addEventListener('abort', () => clearInterval(poll));
+	};
+	/** After the hold: a re-render or reset of a held field the page makes later starts it again. */
+	const watch = (): void => {
+		phase = childController(controller.signal);
+		observe(phase.signal, () => {
+			const moved = tracked.some((item) => {
+				if (item.state !== 'holding' || !item.rewrite) return false;
+				const element = current(item);
+				return !element || (valueOf(element) !== item.wanted && !(isTextField(element) && sameCharacters(element.value, item.wanted)));
+			});
+			if (!moved) return;
+			phase?.abort();
+			arm();
+			options.onUpdate?.(snapshot(result));
+			check();
+		});
+	};
+
 	if (options.signal?.aborted || tracked.length === 0) {
 		finish(tracked.length === 0 ? 'quiet' : 'stopped');
-		return { stop: () => undefined, done };
+		controller.abort();
+		return { stop: () => undefined, done, signal: controller.signal };
 	}
 	controller.signal.addEventListener('abort', () => finish('stopped'), { once: true });
 	const typing = options.typing ?? trackPersonEdits(doc, { signal: controller.signal, isPersonMade: options.isPersonMade });
 	typing.watch(onEdit, controller.signal);
-	let pending: ReturnType<typeof setTimeout> | undefined;
-	const Observer = view.MutationObserver ?? globalThis.MutationObserver;
-	const observer = new Observer((records) => {
-		if (options.ignore && records.every((r) => options.ignore!(r.target))) return;
-		lastActivity = now();
-		// Right after the page's change, but not in the middle of a burst of mutations.
-		clearTimeout(pending);
-		pending = setTimeout(check, 30);
-	});
-	observer.observe(doc, { childList: true, subtree: true });
-	const poll = setInterval(check, options.pollMs ?? 100);
-	controller.signal.addEventListener('abort', () => {
-		observer.disconnect();
-		clearInterval(poll);
-		clearTimeout(pending);
-	});
-	return { stop: () => finish('stopped'), done };
+	arm();
+	return {
+		stop: () => {
+			finish('stopped');
+			controller.abort();
+		},
+		done,
+		signal: controller.signal,
+	};
 }
 
 export interface EditTracker {
@@ -324,7 +395,7 @@ function shownText(element: Writable): string {
 }
 
 function snapshot(result: HoldResult): HoldResult {
-	return { ...result, rewritten: result.rewritten.map((r) => ({ ...r })), lost: [...result.lost], released: [...result.released] };
+	return { ...result, rewritten: result.rewritten.map((r) => ({ ...r })), lost: [...result.lost], released: [...result.released], typed: [...result.typed] };
 }
 
 function now(): number {

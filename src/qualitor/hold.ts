@@ -32,6 +32,8 @@ export interface HoldWritesOptions {
 	onUpdate?: ((result: HoldResult) => void) | undefined;
 	/** Items built elsewhere (`holdRestored`), held with the rest. */
 	extra?: readonly HoldItem[] | undefined;
+	/** After the hold, watch the held fields for the form's lifetime and hold again when the page re-renders or resets one (`holdFields`). */
+	watchAfter?: boolean | undefined;
 }
 
 const STANDARD_NAMES: ReadonlySet<string> = new Set(Object.values(FIELD_NAMES));
@@ -84,12 +86,11 @@ export function holdWrites(doc: Document, journal: Journal | undefined, options:
 		canWrite: () => locate?.mode !== 'read',
 		ignore: (node) => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-sop-assist]') != null,
 		onUpdate: options.onUpdate,
+		watchAfter: options.watchAfter,
 	});
-	// The agent changing Tipo or a Categoria by hand takes the form over: the keeper carries their text from there.
-	const listening = new AbortController();
-	void hold.done.then(() => listening.abort());
+	// The agent changing Tipo or a Categoria by hand takes the form over (the watch after the hold included): the keeper carries their text from there.
 	const cascade = (target: EventTarget | null) => CASCADE.some((key) => findField(doc, key, locate)?.element === target);
-	doc.addEventListener('change', (event) => event.isTrusted && cascade(event.target) && hold.stop(), { capture: true, signal: listening.signal });
+	if (!hold.signal.aborted) doc.addEventListener('change', (event) => event.isTrusted && cascade(event.target) && hold.stop(), { capture: true, signal: hold.signal });
 	return hold;
 }
 
@@ -115,7 +116,7 @@ export function holdRestored(doc: Document, journal: Journal, options: HoldWrite
 			items.push({ ...item, wanted, onRebind: undefined, onRewritten: undefined });
 		}
 	}
-	return holdWrites(doc, undefined, { ...options, carried: options.carried?.filter((c) => !items.some((i) => i.what === c.label)), extra: items });
+	return holdWrites(doc, undefined, { ...options, watchAfter: false, carried: options.carried?.filter((c) => !items.some((i) => i.what === c.label)), extra: items });
 }
 
 function priorValue(entry: JournalEntry): string {

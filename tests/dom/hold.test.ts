@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fill } from '../../src/dom/fill.ts';
-import { holdFields, trackPersonEdits, valueOf, type HoldItem, type HoldOptions } from '../../src/dom/hold.ts';
+import { holdFields, trackPersonEdits, valueOf, type HoldItem, type HoldOptions, type HoldResult } from '../../src/dom/hold.ts';
 import type { Writable } from '../../src/dom/journal-types.ts';
 import { selectOption } from '../../src/dom/select-option.ts';
 import { Journal } from '../../src/dom/journal.ts';
@@ -163,9 +163,9 @@ describe('holdFields', () => {
 			const hold = holdFields(document, itemsOf(journal), { ...FAST, typing });
 			expect(added).toEqual([]);
 			await sleep(30);
-			// During the hold: the person edits Observação (heard through the tracker), the page empties both.
-			personEvent(obs, 'input');
+			// During the hold: the person empties Observação (heard through the tracker: theirs, let go), the page empties Telefone.
 			obs.value = '';
+			personEvent(obs, 'input');
 			tel.value = '';
 			const result = await hold.done;
 			expect(result.released).toEqual(['Observação']);
@@ -185,19 +185,33 @@ describe('holdFields', () => {
 		}
 	});
 
-	test('ends after the quiet period when nothing moves; a page still changing keeps it open until the bound', async () => {
-		const journal = new Journal(document);
-		fill($<HTMLInputElement>('#telefone'), '(51) 3333-2222', { journal, label: 'Telefone' });
-		const quiet = await holdFields(document, itemsOf(journal), { ...FAST, quietMs: 100, maxMs: 1500 }).done;
-		expect(quiet.ended).toBe('quiet');
-		expect(quiet.elapsedMs).toBeLessThan(600);
-		// Control: the form keeps mutating (a clock, a spinner) elsewhere: the hold lasts until its bound.
-		const ticker = setInterval(() => $('form').append(document.createElement('span')), 30);
-		const busy = await holdFields(document, itemsOf(journal), { ...FAST, quietMs: 100, maxMs: 600 }).done;
-		clearInterval(ticker);
-		expect(busy.ended).toBe('bound');
-		expect(busy.elapsedMs).toBeGreaterThanOrEqual(550);
-		expect(busy.lost).toEqual([]);
+	test('ends after the quiet period when nothing moves; a page still changing keeps it open until the bound (fake clock: no timing of the machine)', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
+		try {
+			const journal = new Journal(document);
+			fill($<HTMLInputElement>('#telefone'), '(51) 3333-2222', { journal, label: 'Telefone' });
+			let quiet: HoldResult | undefined;
+			void holdFields(document, itemsOf(journal), { ...FAST, quietMs: 100, maxMs: 1500 }).done.then((r) => (quiet = r));
+			await vi.advanceTimersByTimeAsync(80);
+			expect(quiet).toBeUndefined();
+			await vi.advanceTimersByTimeAsync(60);
+			expect(quiet?.ended).toBe('quiet');
+			// Ended by the first poll once 100 ms had passed still (polls every 20 ms), not by the bound.
+			expect(quiet?.elapsedMs).toBe(100);
+			// Control: the form keeps mutating (a clock, a spinner) elsewhere: the hold lasts until its bound.
+			const ticker = setInterval(() => $('form').append(document.createElement('span')), 30);
+			let busy: HoldResult | undefined;
+			void holdFields(document, itemsOf(journal), { ...FAST, quietMs: 100, maxMs: 600 }).done.then((r) => (busy = r));
+			await vi.advanceTimersByTimeAsync(580);
+			expect(busy).toBeUndefined();
+			await vi.advanceTimersByTimeAsync(60);
+			clearInterval(ticker);
+			expect(busy?.ended).toBe('bound');
+			expect(busy?.elapsedMs).toBe(600);
+			expect(busy?.lost).toEqual([]);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	test('writes nothing while the page shows it is loading, then writes once it is done', async () => {
@@ -235,5 +249,106 @@ describe('holdFields', () => {
 		expect(end.ended).toBe('stopped');
 		expect(tel.value).toBe('');
 		expect(valueOf(tel)).toBe('');
+	});
+
+	test("a field the person typed in during the hold is held with their text: a re-render gives it back, an undo leaves it; the SOP's field beside it gets the SOP's (control)", async () => {
+		const journal = new Journal(document);
+		const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+		fill(obs, 'texto do SOP', { journal, label: 'Observação' });
+		fill($<HTMLInputElement>('#telefone'), '(51) 3333-2222', { journal, label: 'Telefone' });
+		const hold = holdFields(document, itemsOf(journal), { ...FAST, isPersonMade });
+		await sleep(30);
+		obs.value = '(51) 99999-0000';
+		personEvent(obs, 'input');
+		// The page re-builds the section (fresh, empty field) and resets Telefone by a script.
+		$('#secao').innerHTML = '<label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value="">';
+		$<HTMLInputElement>('#telefone').value = 'Não informado';
+		const result = await hold.done;
+		expect($<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('(51) 99999-0000');
+		expect($<HTMLInputElement>('#telefone').value).toBe('(51) 3333-2222');
+		expect(result.released).toEqual(['Observação']);
+		expect(result.typed).toEqual(['Observação']);
+		expect(result.rewritten.map((r) => r.what).sort()).toEqual(['Observação', 'Telefone']);
+		expect(result.lost).toEqual([]);
+		// Desfazer: the SOP's write is undone, the person's text is theirs and stays (the undo says why).
+		const undone = await journal.undo();
+		expect($<HTMLInputElement>('#telefone').value).toBe('');
+		expect($<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('(51) 99999-0000');
+		expect(undone.problems.map((p) => p.what)).toEqual(['Observação']);
+	});
+
+	test('never writes over the field the person is in: a value that differs there is theirs', async () => {
+		const journal = new Journal(document);
+		const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+		fill(obs, 'texto do SOP', { journal, label: 'Observação' });
+		const hold = holdFields(document, itemsOf(journal), { ...FAST, isPersonMade });
+		obs.focus();
+		obs.value = 'o agente digita';
+		personEvent(obs, 'input');
+		// Changed while they are in it (no event seen, e.g. a page's mask): not written over.
+		obs.value = 'o agente digita mais';
+		const result = await hold.done;
+		expect(obs.value).toBe('o agente digita mais');
+		expect(result.rewritten).toEqual([]);
+		// Control: once they left it, a reset by the page is undone with their text.
+		obs.blur();
+		const again = holdFields(document, itemsOf(journal), { ...FAST, isPersonMade });
+		obs.value = 'o agente digita mais';
+		personEvent(obs, 'input');
+		obs.value = '';
+		await again.done;
+		expect(obs.value).toBe('o agente digita mais');
+	});
+
+	test('watchAfter: a re-render after the hold ended starts it again (written again, reported), up to maxRewrites; stop() ends the watch', async () => {
+		const journal = new Journal(document);
+		const section = () => ($('#secao').innerHTML = '<label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value="">');
+		fill($<HTMLInputElement>('#vlinformacaoadicional8'), 'cliente ligou 2x', { journal, label: 'Observação' });
+		const updates: HoldResult[] = [];
+		const hold = holdFields(document, itemsOf(journal), { ...FAST, isPersonMade, maxRewrites: 2, watchAfter: true, onUpdate: (r) => updates.push(r) });
+		const first = await hold.done;
+		expect(first.rewritten).toEqual([]);
+		expect(hold.signal.aborted).toBe(false);
+		// Later than the quiet period: the page re-builds the section.
+		section();
+		await expect.poll(() => $<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('cliente ligou 2x');
+		await expect.poll(() => updates.at(-1)?.finished).toBe(true);
+		expect(updates.at(-1)?.rewritten).toEqual([{ what: 'Observação', times: 1 }]);
+		expect(updates.some((u) => !u.finished)).toBe(true); // the report showed it settling again
+		// A person's edit during the watch: their text is what a re-render gets back.
+		$<HTMLInputElement>('#vlinformacaoadicional8').value = 'agente';
+		personEvent($('#vlinformacaoadicional8'), 'input');
+		section();
+		await expect.poll(() => $<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('agente');
+		await expect.poll(() => updates.at(-1)?.finished).toBe(true);
+		// The limit holds across the watch: the third re-render is left as the page wants it, and reported.
+		section();
+		await expect.poll(() => updates.at(-1)?.lost.length).toBe(1);
+		expect(updates.at(-1)?.lost).toEqual([{ what: 'Observação', kind: 'fought', shown: '', wanted: 'agente' }]);
+		expect($<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('');
+		expect(hold.signal.aborted).toBe(true); // nothing left to watch
+	});
+
+	test('watchAfter ends with stop() and with the signal; without it a late re-render is not seen (control)', async () => {
+		const section = () => ($('#secao').innerHTML = '<label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value="">');
+		const run = async (how: 'stop' | 'signal' | 'none' | 'watch') => {
+			const journal = new Journal(document);
+			fill($<HTMLInputElement>('#vlinformacaoadicional8'), 'texto', { journal, label: 'Observação' });
+			const controller = new AbortController();
+			const hold = holdFields(document, itemsOf(journal), { ...FAST, watchAfter: how !== 'none', signal: controller.signal });
+			await hold.done;
+			if (how === 'stop') hold.stop();
+			if (how === 'signal') controller.abort();
+			section();
+			if (how === 'watch') await expect.poll(() => $<HTMLInputElement>('#vlinformacaoadicional8').value).toBe('texto');
+			else await sleep(300);
+			const value = $<HTMLInputElement>('#vlinformacaoadicional8').value;
+			hold.stop();
+			return value;
+		};
+		expect(await run('watch')).toBe('texto');
+		expect(await run('stop')).toBe('');
+		expect(await run('signal')).toBe('');
+		expect(await run('none')).toBe('');
 	});
 });

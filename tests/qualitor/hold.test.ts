@@ -130,7 +130,8 @@ describe('withHold (the report)', () => {
 		const result = {
 			rewritten: [{ what: 'Telefone', times: 1 }, { what: 'Observação do atendente', times: 1 }, { what: 'Prioridade', times: 3 }],
 			lost: [{ what: 'Prioridade', kind: 'fought' as const, shown: 'Média', wanted: 'baixa' }],
-			released: [],
+			released: [] as string[],
+			typed: [] as string[],
 			finished: true,
 			elapsedMs: 1200,
 		};
@@ -147,6 +148,17 @@ describe('withHold (the report)', () => {
 		expect(withHold(once, result)).toEqual(once);
 		// Control: nothing lost, nothing written again: the report is unchanged but for the hold's state.
 		expect(withHold(outcome, { ...result, rewritten: [], lost: [], finished: false })).toEqual({ ...outcome, settling: true });
+	});
+
+	test("a field written again with what the agent typed says so, not the SOP's value; the SOP's lines keep the note (control)", () => {
+		const result = { rewritten: [{ what: 'Telefone', times: 1 }, { what: 'Observação do atendente', times: 1 }], lost: [], released: ['Telefone'], typed: ['Telefone'], finished: true, elapsedMs: 900 };
+		const once = withHold(outcome, result);
+		expect(once.done.filter((line) => line.field !== 'Prioridade')).toEqual([
+			{ field: 'Telefone', text: `Telefone: texto digitado mantido${REWRITTEN_NOTE}` },
+			{ field: 'Observação do atendente', text: `Observação do atendente: texto anterior mantido${REWRITTEN_NOTE}` },
+		]);
+		expect(withHold(once, result)).toEqual(once);
+		expect(withHold(outcome, { ...result, typed: [] }).done.find((line) => line.field === 'Telefone')).toEqual({ field: 'Telefone', text: `Telefone: valor padrão do campo substituído pelo do SOP${REWRITTEN_NOTE}` });
 	});
 });
 
