@@ -222,3 +222,73 @@ describe("after Desfazer the report follows its hold, as the apply's does", () =
 		}, 90_000);
 	}
 });
+
+describe('a re-build of the additional fields later than the hold (?reconstroidenovo=): held again, the report stays true', () => {
+	const rebuilds = (page: Page) => page.evaluate(() => (window as unknown as { reconstrucoes?: number }).reconstrucoes ?? 0);
+	const settled = (o: Overlay) => expect.poll(() => o.locator('.report').getAttribute('data-settling'), { timeout: 20_000 }).toBeNull();
+
+	test("1.7 s after the page asked for the fields: the SOP's values are written again and said so, Qualitor receives them, Desfazer gives the form back", async () => {
+		const { page, problems, overlay: o } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?delay=100&reconstroidenovo=1700`, viewport: { width: 1366, height: 768 } });
+		await agentStart(page);
+		const before = await page.evaluate(snapshotForm);
+		const first = await applyToken(page, o);
+		expect(first.done).toMatch(/Encaminhar: Relacionamento/);
+		// The page's late re-build (fresh fields with their defaults), then the hold's answer to it.
+		await expect.poll(() => rebuilds(page), { timeout: 20_000 }).toBe(1);
+		await expect.poll(() => shown(page, additional(page, 'Encaminhar')), { timeout: 20_000 }).toBe('Relacionamento');
+		await settled(o);
+		expect(await shown(page, additional(page, 'Solução'))).toMatch(/Encaminhado ao Relacionamento/);
+		expect(await shown(page, additional(page, 'Telefone'))).toBe(PHONES);
+		expect(await shown(page, additional(page, 'Canal de atendimento'))).toBe(AGENT_NOTE);
+		const done = await o.locator('[data-report="done"]').innerText();
+		expect(done).toMatch(/Encaminhar: Relacionamento.*escrito de novo/);
+		expect(done).toMatch(/Solução: .*escrito de novo/);
+		const notDone = o.locator('[data-report="not-done"]');
+		expect((await notDone.count()) ? await notDone.innerText() : '').not.toMatch(/Telefone|Encaminhar|Solução|Canal de atendimento/);
+		await expectPostedAsShown(page, o);
+		const undo = await undoAndSettle(o);
+		await noLoad(page);
+		await expect.poll(() => page.evaluate(snapshotForm), { timeout: 15_000 }).toEqual(before);
+		expect(undo.notRestored).toBe('');
+		expect(problems).toEqual([]);
+		await page.close();
+	}, 90_000);
+
+	test("the agent types in Telefone after the apply, the page re-builds the fields: Telefone keeps the agent's text (posted too), the SOP's fields get the SOP's; Desfazer gives the form back", async () => {
+		const { page, problems, overlay: o } = await openTicketForm(ext, server, { path: `${PATHS.ticketForm}?delay=100&reconstroidenovo=1500`, viewport: { width: 1366, height: 768 } });
+		await agentStart(page);
+		const before = await page.evaluate(snapshotForm);
+		await o.locator('[data-sop-id="token-em-branco"]').first().click();
+		await o.locator('#sop-title').waitFor();
+		await o.locator('.sop .variables input[name="telefone1"]').fill('(51) 3333-2222');
+		await o.locator('.sop .variables input[name="telefone2"]').fill('(51) 3333-4444');
+		await o.locator('[data-action="apply"]').click();
+		await o.locator('.report [data-report]').first().waitFor({ timeout: 30_000 });
+		const telefone = additional(page, 'Telefone');
+		// The apply wrote the phones; the agent writes over them.
+		expect(await telefone.inputValue()).toBe('(51) 3333-2222 / (51) 3333-4444');
+		await telefone.click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type('(51) 99999-0000');
+		// The re-build comes after the agent typed (else this test would not test it).
+		expect(await rebuilds(page)).toBe(0);
+		const typedInto = await telefone.elementHandle();
+		await expect.poll(() => rebuilds(page), { timeout: 20_000 }).toBe(1);
+		await settled(o);
+		expect(await typedInto!.evaluate((e) => e.isConnected)).toBe(false); // a fresh field...
+		expect(await shown(page, additional(page, 'Telefone'))).toBe('(51) 99999-0000'); // ...with the agent's text
+		expect(await shown(page, additional(page, 'Encaminhar'))).toBe('Relacionamento');
+		expect(await shown(page, additional(page, 'Solução'))).toMatch(/Encaminhado ao Relacionamento/);
+		expect(await o.locator('[data-report="done"]').innerText()).toMatch(/Telefone: texto digitado mantido/);
+		const { fields } = await processar(page, o, server);
+		expect(fields[await postedName(additional(page, 'Telefone'))]).toBe('(51) 99999-0000');
+		expect(fields[await postedName(additional(page, 'Encaminhar'))]).not.toBe('');
+		// Desfazer: the form as the agent had it before the apply (Telefone is the category's field: it goes with it).
+		const undo = await undoAndSettle(o);
+		await noLoad(page);
+		await expect.poll(() => page.evaluate(snapshotForm), { timeout: 15_000 }).toEqual(before);
+		expect(undo.undone).toMatch(/^Desfeito: \d+ campo\(s\) voltaram ao que eram\./);
+		expect(problems).toEqual([]);
+		await page.close();
+	}, 90_000);
+});
