@@ -131,6 +131,7 @@ describe('keeping what the agent typed across a Tipo / Categoria change made by 
 
 	test('two changes in a row: what was typed before the first still comes back after the second', async () => {
 		byId('vlinformacaoadicional9').value = 'primeiro';
+		const renders = fake.renders;
 		const select = byId<HTMLSelectElement>('cdcategoria3');
 		select.selectedIndex = [...select.options].findIndex((o) => o.text === 'Bloqueado');
 		const first = new Event('change', { bubbles: true });
@@ -139,8 +140,12 @@ describe('keeping what the agent typed across a Tipo / Categoria change made by 
 		// Qualitor still loading: the agent changes Tipo's level again on the stale select.
 		await choose('cdcategoria3', 'Em branco', true);
 		await settled();
-		expect(byId('vlinformacaoadicional9').value).toBe('primeiro');
+		// Both loads render the fields, the second possibly after the text was carried into the first's: the
+		// hold after the carry writes it again. Waited on what happened, not on time: both renders, then the text.
+		await expect.poll(() => fake.renders, { timeout: 8000 }).toBe(renders + 2);
+		await expect.poll(() => byId('vlinformacaoadicional9').value, { timeout: 8000 }).toBe('primeiro');
 		expect(results).toHaveLength(1);
+		expect(results[0]?.notDone).toEqual([]);
 	});
 
 	test('stops with the form session: nothing is listened to after the abort; before it, the same change acts (control)', async () => {
