@@ -55,10 +55,15 @@ export interface HoldOptions {
 	ignore?: ((node: Node) => boolean) | undefined;
 	/**
 	 * After the hold ends (quiet or bound), keep watching the held fields until `signal` aborts or `stop()`:
-	 * the DOM changes the hold already observes, no polling. When the page re-renders or resets one of them,
+	 * the DOM changes the hold already observes, and a slow poll for a while (`watchPollMs`, `watchPollForMs`) for
+	 * values set by script alone. When the page re-renders or resets one of them,
 	 * the hold starts again (same per-field limit of re-writes), so a late re-build cannot leave the report untrue.
 	 */
 	watchAfter?: boolean | undefined;
+	/** In the watch after the hold, values set by script alone are polled this often (250 ms) … */
+	watchPollMs?: number | undefined;
+	/** … for this long after the hold ended (15 s); DOM changes are watched for as long as the watch lasts. */
+	watchPollForMs?: number | undefined;
 }
 
 export interface HoldLoss {
@@ -276,19 +281,25 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 	};
 	/** After the hold: a re-render or reset of a held field the page makes later starts it again. */
 	const watch = (): void => {
-		phase = childController(controller.signal);
-		observe(phase.signal, () => {
+		const watching = (phase = childController(controller.signal));
+		const react = (): void => {
+			if (watching.signal.aborted) return;
 			const moved = tracked.some((item) => {
 				if (item.state !== 'holding' || !item.rewrite) return false;
 				const element = current(item);
 				return !element || (valueOf(element) !== item.wanted && !(isTextField(element) && sameCharacters(element.value, item.wanted)));
 			});
 			if (!moved) return;
-			phase?.abort();
+			watching.abort();
 			arm();
 			options.onUpdate?.(snapshot(result));
 			check();
-		});
+		};
+		observe(watching.signal, react);
+		// A value set by script alone (`getSeveridade()` answering seconds later) changes no DOM: polled, slowly, for a while.
+		const slow = setInterval(react, options.watchPollMs ?? 250);
+		const enough = setTimeout(() => clearInterval(slow), options.watchPollForMs ?? 15_000);
+		watching.signal.addEventListener('abort', () => (clearInterval(slow), clearTimeout(enough)));
 	};
 
 	if (options.signal?.aborted || tracked.length === 0) {

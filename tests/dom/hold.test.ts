@@ -329,6 +329,25 @@ describe('holdFields', () => {
 		expect(hold.signal.aborted).toBe(true); // nothing left to watch
 	});
 
+	test("watchAfter: a value set by script alone after the hold (getSeveridade() answering late) is chosen again while the slow poll lasts, not after (control)", async () => {
+		const run = async (pollForMs: number, lateMs: number, expected: string) => {
+			document.body.innerHTML = '<select id="cdseveridade"><option value="">Selecione</option><option value="1">Baixa</option><option value="2">Média</option></select>';
+			const journal = new Journal(document);
+			selectOption($<HTMLSelectElement>('#cdseveridade'), 'Baixa', { journal, label: 'Prioridade' });
+			const hold = holdFields(document, itemsOf(journal), { ...FAST, watchAfter: true, watchPollMs: 20, watchPollForMs: pollForMs });
+			await hold.done;
+			await sleep(lateMs);
+			$<HTMLSelectElement>('#cdseveridade').value = '2'; // no DOM change, no event
+			if (expected === '1') await expect.poll(() => $<HTMLSelectElement>('#cdseveridade').value).toBe('1');
+			else await sleep(200);
+			const value = $<HTMLSelectElement>('#cdseveridade').value;
+			hold.stop();
+			return value;
+		};
+		expect(await run(10_000, 50, '1')).toBe('1');
+		expect(await run(50, 400, '2')).toBe('2'); // after the poll's time, only DOM changes are watched
+	});
+
 	test('watchAfter ends with stop() and with the signal; without it a late re-render is not seen (control)', async () => {
 		const section = () => ($('#secao').innerHTML = '<label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value="">');
 		const run = async (how: 'stop' | 'signal' | 'none' | 'watch') => {
