@@ -51,6 +51,11 @@ export interface HoldOptions {
 	touched?: ((element: Element) => boolean) | undefined;
 	/** Called after each re-write, each field given up, and once at the end. */
 	onUpdate?: ((result: HoldResult) => void) | undefined;
+	/**
+	 * A field the hold does not hold that a person edits while it runs or watches: how to hold it (found
+	 * again by its label) with their value, or null to leave it. Their text, not the extension's: no journal.
+	 */
+	adopt?: ((element: Element) => HoldItem | null) | undefined;
 	/** Mutations inside these elements are not the form's (the extension's own overlay host). */
 	ignore?: ((node: Node) => boolean) | undefined;
 	/**
@@ -160,12 +165,20 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		// A click ticks a radio or checkbox (its change may come from a label elsewhere); other clicks edit nothing.
 		if (event.type === 'click' && !isCheckable(event.target as Element)) return;
 		if (Date.now() < since) return;
+		let held = false;
 		for (const item of tracked) {
 			if (item.state === 'lost' || !belongs(item, event.target)) continue;
+			held = true;
 			const target = event.target as Writable;
 			// The person's value, read where they edit (a radio's sibling: the item's own field).
 			adopt(item, isCheckable(target) ? item.element : target);
 		}
+		// A field of theirs the extension did not write: a re-render caused by the apply must not take it either.
+		const other = held ? null : (options.adopt?.(event.target as Element) ?? null);
+		if (!other) return;
+		const item: Tracked = { ...other, rewrites: 0, state: 'holding', key: other.element.id, name: other.element.getAttribute('name') ?? '', person: false };
+		tracked.push(item);
+		adopt(item, other.element);
 	};
 
 	const finish = (ended: HoldResult['ended']): void => {

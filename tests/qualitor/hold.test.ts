@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { trackPersonEdits } from '../../src/dom/hold.ts';
 import { Journal } from '../../src/dom/journal.ts';
 import { selectOption } from '../../src/dom/select-option.ts';
 import { CATEGORISATION_GROUP } from '../../src/qualitor/cascade.ts';
@@ -95,6 +96,34 @@ describe('holdWrites (Qualitor)', () => {
 		const hold = holdWrites(document, journal, { ...FAST, locate: { mode: 'new' } });
 		expect((await hold.done).rewritten).toEqual([{ what: 'Telefone', times: 1 }]);
 		expect($<HTMLInputElement>('#vlinformacaoadicional12').value).toBe('(51) 3333-2222');
+	});
+});
+
+describe('holdWrites: the person\'s own fields', () => {
+	test('an additional field the SOP did not write, typed in during the hold, keeps the text across a re-build; undo leaves it', async () => {
+		const journal = new Journal(document);
+		writeField($('#vlinformacaoadicional7'), 'Encaminhar', 'Relacionamento', { journal });
+		const personMade = (event: Event) => (event as Event & { person?: boolean }).person === true;
+		const typing = trackPersonEdits(document, { isPersonMade: personMade });
+		const hold = holdWrites(document, journal, { ...FAST, locate: { mode: 'new' }, typing });
+		const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+		obs.value = 'cliente ligou 2x';
+		const typed = new Event('input', { bubbles: true });
+		Object.defineProperty(typed, 'person', { value: true });
+		obs.dispatchEvent(typed);
+		// The page's own re-build (the apply's category answered late): other ids, empty fields, defaults.
+		$('#divCamposAdicionais').innerHTML = section(100);
+		const result = await hold.done;
+		expect($<HTMLInputElement>('#vlinformacaoadicional108').value).toBe('cliente ligou 2x');
+		expect($<HTMLSelectElement>('#vlinformacaoadicional107').value).toBe('3');
+		// Control: a field nobody touched keeps the page's default.
+		expect($<HTMLInputElement>('#vlinformacaoadicional112').value).toBe('Não informado');
+		expect(result.typed).toEqual(['Observação do atendente']);
+		hold.stop();
+		typing.stop();
+		await journal.undo();
+		expect($<HTMLInputElement>('#vlinformacaoadicional108').value).toBe('cliente ligou 2x');
+		expect($<HTMLSelectElement>('#vlinformacaoadicional107').selectedIndex).toBe(0);
 	});
 });
 
