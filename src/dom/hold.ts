@@ -109,7 +109,7 @@ export interface Hold {
 	signal: AbortSignal;
 }
 
-type Tracked = HoldItem & { rewrites: number; state: 'holding' | 'released' | 'lost'; key: string; name: string; person: boolean };
+type Tracked = HoldItem & { rewrites: number; state: 'holding' | 'released' | 'lost'; key: string; name: string; person: boolean; refocus?: boolean };
 
 const EDIT_EVENTS = ['input', 'keydown', 'change', 'paste', 'cut', 'drop'] as const;
 
@@ -160,11 +160,13 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		// A radio or checkbox group: ticking a sibling is a choice about this field too.
 		return isCheckable(item.element) && isCheckable(element) && item.name !== '' && element.getAttribute('name') === item.name;
 	};
+	let lastEdited: EventTarget | null = null;
 	/** A person's edit (the tracker judged it): a held field it belongs to is theirs from now on. */
 	const onEdit = (event: Event): void => {
 		// A click ticks a radio or checkbox (its change may come from a label elsewhere); other clicks edit nothing.
 		if (event.type === 'click' && !isCheckable(event.target as Element)) return;
 		if (Date.now() < since) return;
+		lastEdited = event.target;
 		let held = false;
 		for (const item of tracked) {
 			if (item.state === 'lost' || !belongs(item, event.target)) continue;
@@ -209,6 +211,9 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		if (item.element.isConnected) return item.element;
 		const found = item.find();
 		if (found && found !== item.element) {
+			// The page replaced the field the person is typing in: the rest of their typing goes to its successor.
+			const active = doc.activeElement;
+			if (item.person && item.element === lastEdited && (!active || active === doc.body)) item.refocus = true;
 			item.element = found;
 			item.key = found.id;
 			item.name = found.getAttribute('name') ?? '';
@@ -247,7 +252,12 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 				continue;
 			}
 			item.rewrites++;
-			if (write(element, item.wanted)) {
+			const written = write(element, item.wanted);
+			if (item.refocus) {
+				item.refocus = false;
+				element.focus({ preventScroll: true });
+			}
+			if (written) {
 				// The person's value is not the extension's write: the journal keeps it as their edit (Desfazer leaves it).
 				if (item.person) {
 					if (!result.typed.includes(item.what)) result.typed.push(item.what);

@@ -107,6 +107,7 @@ describe('holdWrites: the person\'s own fields', () => {
 		const typing = trackPersonEdits(document, { isPersonMade: personMade });
 		const hold = holdWrites(document, journal, { ...FAST, locate: { mode: 'new' }, typing });
 		const obs = $<HTMLInputElement>('#vlinformacaoadicional8');
+		obs.focus();
 		obs.value = 'cliente ligou 2x';
 		const typed = new Event('input', { bubbles: true });
 		Object.defineProperty(typed, 'person', { value: true });
@@ -116,6 +117,8 @@ describe('holdWrites: the person\'s own fields', () => {
 		const result = await hold.done;
 		expect($<HTMLInputElement>('#vlinformacaoadicional108').value).toBe('cliente ligou 2x');
 		expect($<HTMLSelectElement>('#vlinformacaoadicional107').value).toBe('3');
+		// They were typing there when the page replaced it: the rest of their typing goes to its successor.
+		expect(document.activeElement?.id).toBe('vlinformacaoadicional108');
 		// Control: a field nobody touched keeps the page's default.
 		expect($<HTMLInputElement>('#vlinformacaoadicional112').value).toBe('Não informado');
 		expect(result.typed).toEqual(['Observação do atendente']);
