@@ -307,6 +307,19 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 		const watching = (phase = childController(controller.signal));
 		const react = (): void => {
 			if (watching.signal.aborted) return;
+			// A checked-only field (a category level) the page changed: it took the form elsewhere (an editor
+			// re-loaded with the ticket's saved values). Writing the rest again would mix two forms: the watch ends.
+			const elsewhere = tracked.filter((item) => {
+				if (item.state !== 'holding' || item.rewrite) return false;
+				const element = current(item);
+				return element !== null && valueOf(element) !== item.wanted;
+			});
+			if (elsewhere.length > 0) {
+				for (const item of elsewhere) lose(item, 'changed', current(item));
+				options.onUpdate?.(snapshot(result));
+				controller.abort();
+				return;
+			}
 			const moved = tracked.some((item) => {
 				if (item.state !== 'holding' || !item.rewrite) return false;
 				const element = current(item);

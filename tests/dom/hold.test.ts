@@ -348,6 +348,33 @@ describe('holdFields', () => {
 		expect(await run(50, 400, '2')).toBe('2'); // after the poll's time, only DOM changes are watched
 	});
 
+	test('watchAfter: a re-render that also changed a checked-only level (an editor re-loaded with saved values) ends the watch, nothing written again; same re-render with the level kept is written again (control)', async () => {
+		const run = async (levelKept: boolean) => {
+			document.body.innerHTML = '<div id="editor"><select id="cdtipochamadochange"><option value="13">Comercial</option><option value="12">Suporte</option></select><textarea id="dschamadochange">Texto salvo</textarea></div>';
+			const tipo = $<HTMLSelectElement>('#cdtipochamadochange');
+			tipo.value = '12';
+			const journal = new Journal(document);
+			fill($<HTMLTextAreaElement>('#dschamadochange'), 'Texto do SOP', { journal, label: 'Descrição' });
+			const items: HoldItem[] = [
+				{ what: 'Tipo', element: tipo, wanted: valueOf(tipo), rewrite: false, find: () => document.getElementById('cdtipochamadochange') as Writable | null },
+				...itemsOf(journal),
+			];
+			const updates: HoldResult[] = [];
+			const hold = holdFields(document, items, { ...FAST, watchAfter: true, onUpdate: (r) => updates.push(r) });
+			await hold.done;
+			// The editor loaded again: fresh nodes, the ticket's saved values (or the applied Tipo kept, for the control).
+			$('#editor').innerHTML = `<select id="cdtipochamadochange"><option value="13">Comercial</option><option value="12"${levelKept ? ' selected' : ''}>Suporte</option></select><textarea id="dschamadochange">Texto salvo</textarea>`;
+			if (levelKept) await expect.poll(() => $<HTMLTextAreaElement>('#dschamadochange').value).toBe('Texto salvo\n\nTexto do SOP');
+			else await expect.poll(() => hold.signal.aborted).toBe(true);
+			await sleep(100);
+			const value = $<HTMLTextAreaElement>('#dschamadochange').value;
+			hold.stop();
+			return { value, lost: updates.at(-1)?.lost.map((l) => `${l.what}:${l.kind}`) };
+		};
+		expect(await run(false)).toEqual({ value: 'Texto salvo', lost: ['Tipo:changed'] });
+		expect(await run(true)).toEqual({ value: 'Texto salvo\n\nTexto do SOP', lost: [] });
+	});
+
 	test('watchAfter ends with stop() and with the signal; without it a late re-render is not seen (control)', async () => {
 		const section = () => ($('#secao').innerHTML = '<label for="vlinformacaoadicional8">Observação</label><input id="vlinformacaoadicional8" value="">');
 		const run = async (how: 'stop' | 'signal' | 'none' | 'watch') => {
