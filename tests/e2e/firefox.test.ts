@@ -71,9 +71,10 @@ test('suggests from what the agent types, applies the SOP to the Qualitor form, 
 	// Suggestions follow the typing after a debounce that cannot be observed from outside the closed root:
 	// focus the panel, open the first suggestion, apply; again (bounded) until Qualitor's form shows it.
 	let applied = false;
-	for (let attempt = 0; attempt < 5 && !applied; attempt++) {
+	for (let attempt = 0; attempt < 4 && !applied; attempt++) {
 		await openFirstAndApply(page);
-		applied = await until(() => selectedText(page, 'cdcategoria3'), (t) => t === 'Em branco', 5_000, 'applied').then(
+		// Long enough for a whole apply on a loaded machine: a new attempt while one runs would start it over.
+		applied = await until(() => selectedText(page, 'cdcategoria3'), (t) => t === 'Em branco', 12_000, 'applied').then(
 			() => true,
 			() => false,
 		);
@@ -106,7 +107,7 @@ test('suggests from what the agent types, applies the SOP to the Qualitor form, 
 	expect(after).toEqual({ ...before, dschamado: 'cliente com token em branco no safesign' });
 	expect(errors).toEqual([]);
 	await page.close();
-});
+}, 120_000);
 
 test('existing ticket: the read view is left alone, "Alterar dados" loads the editor, the SOP goes into its …change fields and undo takes it back (keyboard only)', async () => {
 	const page = await firefox.browser.newPage();
@@ -141,9 +142,10 @@ test('existing ticket: the read view is left alone, "Alterar dados" loads the ed
 
 	// The same keys now apply the first suggestion into the …change fields.
 	let applied = false;
-	for (let attempt = 0; attempt < 5 && !applied; attempt++) {
+	for (let attempt = 0; attempt < 4 && !applied; attempt++) {
 		await openFirstAndApply(page);
-		applied = await until(() => value(page, 'dschamadochange'), (v) => v.length > descricao.length, 5_000, 'applied').then(
+		// Long enough for a whole apply on a loaded machine: a new attempt while one runs would start it over.
+		applied = await until(() => value(page, 'dschamadochange'), (v) => v.length > descricao.length, 12_000, 'applied').then(
 			() => true,
 			() => false,
 		);
@@ -163,7 +165,7 @@ test('existing ticket: the read view is left alone, "Alterar dados" loads the ed
 	expect(await until(() => formSnapshot(page), (s) => s.dschamadochange === descricao, 15_000, 'editor restored')).toEqual(editor);
 	expect(errors).toEqual([]);
 	await page.close();
-});
+}, 120_000);
 
 test('without that grant (Firefox before 127, or withdrawn by the user) the content script stays out', async () => {
 	// The same pref Firefox flips for its pre-127 behaviour: MV3 host permissions start withdrawn.
