@@ -189,7 +189,7 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			for (const item of tracked) {
 				if (item.state !== 'holding') continue;
 				const element = current(item);
-				if (element && (valueOf(element) === item.wanted || (isTextField(element) && sameCharacters(element.value, item.wanted)))) continue;
+				if (element && stillHolds(element, item.wanted)) continue;
 				lose(item, element ? (item.rewrite ? 'fought' : 'changed') : 'gone', element);
 			}
 		}
@@ -323,7 +323,7 @@ export function holdFields(doc: Document, items: readonly HoldItem[], options: H
 			const moved = tracked.some((item) => {
 				if (item.state !== 'holding' || !item.rewrite) return false;
 				const element = current(item);
-				return !element || (valueOf(element) !== item.wanted && !(isTextField(element) && sameCharacters(element.value, item.wanted)));
+				return !element || !stillHolds(element, item.wanted);
 			});
 			if (!moved) return;
 			watching.abort();
@@ -422,6 +422,11 @@ function write(element: Writable, wanted: string): boolean {
 		dispatchEdit(element, { keys: true });
 	}
 	return valueOf(element) === wanted;
+}
+
+/** The field shows the held value, or a mask's re-format of it. */
+function stillHolds(element: Writable, wanted: string): boolean {
+	return valueOf(element) === wanted || (isTextField(element) && sameCharacters(element.value, wanted));
 }
 
 /** The same letters and digits, whatever punctuation, spacing and case a mask put around them. */

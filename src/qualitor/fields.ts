@@ -222,7 +222,8 @@ function findButton(scope: ParentNode, labels: readonly string[]): HTMLElement |
 	return null;
 }
 
-function isAdditional(element: Element): boolean {
+/** An additional field by its id or name (`vlinformacaoadicional<N>`, any case). */
+export function isAdditional(element: Element): boolean {
 	return ADDITIONAL.test(element.id) || ADDITIONAL.test(element.getAttribute('name') ?? '');
 }
 

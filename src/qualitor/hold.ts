@@ -6,7 +6,7 @@ import { findEntryElement } from '../dom/restore.ts';
 import { isCheckable, isSelect, isTextField } from '../dom/fillable.ts';
 import { CATEGORISATION_GROUP } from './cascade.ts';
 import type { CarriedValue } from './carry.ts';
-import { FIELD_NAMES, findAdditionalField, findField, type FieldKey, type LocateOptions } from './fields.ts';
+import { FIELD_NAMES, findAdditionalField, findField, isAdditional, type FieldKey, type LocateOptions } from './fields.ts';
 import { labelOf } from './labels.ts';
 import { isLoading } from './loading.ts';
 import type { NotDoneItem } from './report-types.ts';
@@ -145,14 +145,12 @@ function fromEntry(doc: Document, journal: Journal, entry: JournalEntry, element
 
 /** An additional field a person typed in or chose from, held by its label with their value (never journalled). */
 function personsField(doc: Document, element: Element, locate: LocateOptions | undefined): HoldItem | null {
-	if (!ADDITIONAL.test(element.id || element.getAttribute('name') || '')) return null;
+	if (!isAdditional(element)) return null;
 	if (isCheckable(element) || !(isTextField(element) || isSelect(element))) return null;
 	const what = labelOf(element);
 	if (!what || byLabel(doc, what, locate, element.localName) !== element) return null;
 	return { what, element, wanted: valueOf(element), rewrite: true, find: () => byLabel(doc, what, locate, element.localName) };
 }
-
-const ADDITIONAL = /^vlinformacaoadicional/i;
 
 function byLabel(doc: Document, label: string, locate: LocateOptions | undefined, tag: string | undefined): Writable | null {
 	const element = findAdditionalField(doc, label, locate)?.element ?? null;
