@@ -381,7 +381,9 @@ describe('replies ready to send, and whose clock', () => {
 		expect(await ov(page, '[data-report="nothing-to-apply"]').innerText()).toMatch(/não preenche o chamado/);
 		// Positive control: our own 24 h is counted down.
 		await ov(page, '.back').click();
-		await typeTicket(page, ' token em branco');
+		// A ticket of its own, not one mixed with the cartório's words (the suggestion must be unambiguous).
+		await page.locator('#dschamado').fill('');
+		await typeTicket(page, 'cliente com token em branco no safesign');
 		await openSop(page, 'token-em-branco');
 		expect(await ov(page, '[data-sla="ours"] [role="timer"]').count()).toBe(1);
 		await page.close();
